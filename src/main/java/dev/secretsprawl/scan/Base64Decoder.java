@@ -1,0 +1,109 @@
+package dev.secretsprawl.scan;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Decodes runs of base64 (standard and URL-safe) that decode to readable UTF-8 text: Kubernetes
+ * Secret {@code data:}, Docker {@code auths}, basic-auth headers, secrets a CI job encoded to dodge masking.
+ */
+final class Base64Decoder implements Decoder {
+    private static final int MIN_RUN = 12;
+    private static final int MAX_RUN = 64 * 1024;
+
+    @Override
+    public String name() {
+        return "base64";
+    }
+
+    @Override
+    public List<DecodedText> decode(String text) {
+        List<DecodedText> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isBase64(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isBase64(text.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (i < n && text.charAt(i) == '=' && i - end < 2) {
+                i++;
+            }
+            int length = end - start;
+            if (length >= MIN_RUN && length <= MAX_RUN && mixed(text, start, end)) {
+                String decoded = tryDecode(text.substring(start, end));
+                if (decoded != null) {
+                    out.add(new DecodedText(Decoder.withLineContext(text, start, decoded), start, i, name()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isBase64(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '+' || c == '/' || c == '-' || c == '_';
+    }
+
+    /** Plain words and identifiers are valid base64 too; real encodings mix cases or digits. */
+    private static boolean mixed(String text, int start, int end) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            upper |= Character.isUpperCase(c);
+            lower |= Character.isLowerCase(c);
+            digit |= Character.isDigit(c);
+        }
+        return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) >= 2;
+    }
+
+    private static String tryDecode(String run) {
+        String normalized = run.replace('-', '+').replace('_', '/');
+        int remainder = normalized.length() % 4;
+        if (remainder == 1) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(remainder == 0 ? normalized : normalized + "==".substring(0, 4 - remainder));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        return readable(decoded) ? decoded : null;
+    }
+
+    private static boolean readable(String s) {
+        if (s.length() < 6) {
+            return false;
+        }
+        int printable = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\r' || c == '\t') {
+                printable++;
+            }
+        }
+        return printable >= s.length() * 0.95;
+    }
+}

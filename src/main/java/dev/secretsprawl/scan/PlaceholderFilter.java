@@ -1,0 +1,65 @@
+package dev.secretsprawl.scan;
+
+import com.google.re2j.Pattern;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Values that stand for a secret instead of being one: template references, documentation
+ * placeholders, masked values and vendors' published example keys. Applies to every rule.
+ */
+final class PlaceholderFilter implements CandidateFilter {
+    /** Template and variable references of CI systems, shells, Helm, Python, Ruby, ERB, Ansible... */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\$\\{|\\{\\{|\\}\\}|\\$\\(|%\\(\\w+\\)s|#\\{|<%|%>|\\{%|^\\$[A-Za-z_{]|^%[A-Za-z_]+%$"
+                    + "|credentials\\(|^secrets\\.|^env\\.|^vars\\.|^params\\.|\\$env:");
+    /** Wrapped placeholders: {@code <your-token>}, {@code [MASKED]}, {@code (redacted)}. */
+    private static final Pattern WRAPPED = Pattern.compile("^(<[^<>]*>|\\[[^\\[\\]]*\\]|\\([^()]*\\))$");
+    /** Runs of filler characters that documentation uses for elided values. */
+    private static final Pattern FILLER = Pattern.compile("(?i)xxxx|\\*\\*\\*|•••|…|\\.\\.\\.\\.|####|0000000000");
+    /** Whole values that are words, not secrets. */
+    private static final Set<String> EXACT = Set.of(
+            "password", "passwd", "secret", "token", "apikey", "api_key", "null", "none", "nil", "undefined",
+            "true", "false", "empty", "string", "value", "default", "required", "optional", "hidden",
+            "masked", "redacted", "not_set", "notset", "unset", "na", "n/a", "tbd", "mypassword", "yourpassword",
+            "password123", "p@ssw0rd", "12345678", "123456789", "1234567890", "abcdefgh", "qwertyuiop");
+    /** Words that mark an illustrative value when they appear anywhere in a short value. */
+    private static final List<String> STOPWORDS = List.of(
+            "example", "changeme", "change_me", "change-me", "changeit", "placeholder", "redacted", "dummy",
+            "sample", "your_", "your-", "yourtoken", "yoursecret", "yourkey", "yourapikey", "replace_me",
+            "replaceme", "replace-me", "insert_", "insert-", "insertyour", "notreal", "not_a_real", "not-a-real",
+            "fake", "todo", "fixme", "foobar", "lorem", "ipsum", "[masked]", "[filtered]", "[secure]");
+    /** Stopwords are checked on values up to this length; keys and certificates are long random text. */
+    private static final int STOPWORD_MAX_LENGTH = 120;
+
+    @Override
+    public String name() {
+        return "placeholder";
+    }
+
+    @Override
+    public boolean rejects(Candidate c) {
+        String value = c.secret().strip();
+        if (value.isEmpty()) {
+            return true;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (EXACT.contains(lower) || REFERENCE.matcher(value).find() || WRAPPED.matcher(value).matches()) {
+            return true;
+        }
+        if (value.length() <= STOPWORD_MAX_LENGTH) {
+            if (FILLER.matcher(value).find() || STOPWORDS.stream().anyMatch(lower::contains)) {
+                return true;
+            }
+            return fewDistinct(value);
+        }
+        return false;
+    }
+
+    /** {@code aaaaaaaa}, {@code abababab}: too few distinct characters to be a credential. */
+    private static boolean fewDistinct(String value) {
+        return value.length() >= 6 && value.chars().distinct().count() <= 2;
+    }
+}

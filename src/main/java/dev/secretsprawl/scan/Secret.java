@@ -1,0 +1,50 @@
+package dev.secretsprawl.scan;
+
+import java.util.Objects;
+
+/**
+ * A raw credential value. {@link #toString()} never shows it; only matching, verification and
+ * stores may call {@link #reveal()} (an ArchUnit rule checks who does).
+ */
+public final class Secret {
+    private final String value;
+
+    public Secret(String value) {
+        this.value = Objects.requireNonNull(value);
+    }
+
+    /** The raw value. Never print, log or persist it. */
+    public String reveal() {
+        return value;
+    }
+
+    public int length() {
+        return value.length();
+    }
+
+    /**
+     * A short preview that cannot reconstruct the value: the first and last four characters of a
+     * value of 20 or more characters ({@code ghp_…3f9a}), nothing of a shorter one.
+     */
+    public String preview() {
+        if (value.length() < 20) {
+            return "…(" + value.length() + " chars)";
+        }
+        return value.substring(0, 4) + "…" + value.substring(value.length() - 4);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Secret other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Secret[redacted]";
+    }
+}
