@@ -36,5 +36,5 @@ for i in 1 2 3; do
   secs=$(echo "$end - $start" | bc -l)
   rate=$(echo "$BYTES / 1048576 / $secs" | bc -l)
   findings=$(grep -c '"ruleId"' "$WORK/report.json" || true)
-  printf 'run %d: %.2f s, %.1f MB/s, peak RSS %d MB, %s findings\n' "$i" "$secs" "$rate" "$(( $(cat "$WORK/rss.txt") / 1024 ))" "$findings"
+  printf 'run %d: %.2f s, %.1f MB/s, peak RSS %d MB, %s findings\n' "$i" "$secs" "$rate" "$(( $(tail -1 "$WORK/rss.txt") / 1024 ))" "$findings"
 done

@@ -46,7 +46,7 @@ public final class Detector {
     /** All findings in the fragment, ordered by position, one per rule and secret and line. */
     public List<Finding> detect(Fragment fragment) {
         String text = fragment.text();
-        LineIndex lines = new LineIndex(text);
+        LazyLines lines = new LazyLines(text);
         List<Hit> hits = new ArrayList<>();
         scan(text, fragment, lines, null, null, hits);
         decodeAndScan(text, fragment, lines, 0, null, hits);
@@ -57,7 +57,7 @@ public final class Detector {
     private record Hit(Finding finding, int spanStart, int spanEnd) {
     }
 
-    private void decodeAndScan(String text, Fragment fragment, LineIndex sourceLines, int depth, DecodedText outer,
+    private void decodeAndScan(String text, Fragment fragment, LazyLines sourceLines, int depth, DecodedText outer,
                                List<Hit> hits) {
         if (depth >= MAX_DECODE_DEPTH) {
             return;
@@ -75,13 +75,13 @@ public final class Detector {
      * Runs the rules over {@code text}. When {@code span} is set the text was decoded from that span of
      * the fragment, and every finding is reported at the span's start.
      */
-    private void scan(String text, Fragment fragment, LineIndex sourceLines, DecodedText span, String decodedFrom,
+    private void scan(String text, Fragment fragment, LazyLines sourceLines, DecodedText span, String decodedFrom,
                       List<Hit> hits) {
         BitSet candidates = prefilter.candidates(text);
         if (candidates.isEmpty()) {
             return;
         }
-        LineIndex lines = span == null ? sourceLines : new LineIndex(text);
+        LazyLines lines = span == null ? sourceLines : new LazyLines(text);
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             CompiledRule rule = rules.get(i);
             if (!rule.appliesTo(fragment.path())) {
@@ -111,7 +111,7 @@ public final class Detector {
         }
     }
 
-    private Finding toFinding(Rule rule, Fragment fragment, LineIndex lines, int start, int end, String value,
+    private Finding toFinding(Rule rule, Fragment fragment, LazyLines lines, int start, int end, String value,
                               String decodedFrom) {
         Secret secret = new Secret(value);
         String hash = hasher.hash(secret);
@@ -154,6 +154,39 @@ public final class Detector {
                 .thenComparingInt(f -> f.location().startColumn())
                 .thenComparing(Finding::ruleId));
         return kept;
+    }
+
+    /** Line offsets are computed only when a fragment has a match: most fragments have none. */
+    private static final class LazyLines {
+        private final String text;
+        private LineIndex index;
+
+        LazyLines(String text) {
+            this.text = text;
+        }
+
+        private LineIndex index() {
+            if (index == null) {
+                index = new LineIndex(text);
+            }
+            return index;
+        }
+
+        int lineOf(int offset) {
+            return index().lineOf(offset);
+        }
+
+        int columnOf(int offset) {
+            return index().columnOf(offset);
+        }
+
+        int lineStart(int line) {
+            return index().lineStart(line);
+        }
+
+        int lineEnd(int line, int length) {
+            return index().lineEnd(line, length);
+        }
     }
 
     private static String key(Finding f) {
