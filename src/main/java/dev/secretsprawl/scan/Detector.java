@@ -25,6 +25,7 @@ public final class Detector {
     private final List<Decoder> decoders;
     private final SecretHasher hasher;
     private final java.util.Set<String> genericRuleIds;
+    private final Map<String, Integer> ruleOrder = new java.util.HashMap<>();
 
     public Detector(RulePack pack, SecretHasher hasher) {
         this.rules = pack.rules().stream().map(CompiledRule::of).toList();
@@ -35,6 +36,9 @@ public final class Detector {
         this.filters = List.copyOf(all);
         this.decoders = List.of(new Base64Decoder(), new UrlDecoder(), new EscapeDecoder());
         this.hasher = hasher;
+        for (int i = 0; i < pack.rules().size(); i++) {
+            ruleOrder.put(pack.rules().get(i).id(), i);
+        }
         this.genericRuleIds = pack.rules().stream().filter(Rule::generic).map(Rule::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -144,11 +148,15 @@ public final class Detector {
             unique.putIfAbsent(key(d.finding()), d.finding());
         }
         List<Finding> kept = new ArrayList<>();
-        for (Finding f : unique.values()) {
+        java.util.Set<String> valuesPerLine = new java.util.HashSet<>();
+        for (Finding f : byRuleOrder(unique.values())) {
             if (isGeneric(f) && unique.values().stream().anyMatch(o -> !isGeneric(o) && overlaps(o, f))) {
                 continue;
             }
-            kept.add(f);
+            // one value on one line is one finding, even when two issuer rules describe it
+            if (valuesPerLine.add(f.location().startLine() + "@" + f.secretHash())) {
+                kept.add(f);
+            }
         }
         kept.sort(Comparator.comparingInt((Finding f) -> f.location().startLine())
                 .thenComparingInt(f -> f.location().startColumn())
@@ -187,6 +195,13 @@ public final class Detector {
         int lineEnd(int line, int length) {
             return index().lineEnd(line, length);
         }
+    }
+
+    /** Earlier rules in the pack win ties, so the outcome does not depend on match order. */
+    private List<Finding> byRuleOrder(java.util.Collection<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparingInt(f -> ruleOrder.getOrDefault(f.ruleId(), Integer.MAX_VALUE)));
+        return sorted;
     }
 
     private static String key(Finding f) {
