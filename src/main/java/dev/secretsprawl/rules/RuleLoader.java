@@ -64,14 +64,24 @@ public final class RuleLoader {
         }
     }
 
-    /** Every {@code *.toml} file in {@code dir}, in name order. */
+    /**
+     * Every {@code *.toml} file in {@code dir}: first those listed in its {@code index.txt} (when it has
+     * one) in that order, then the rest in name order. Order matters where two rules match one value.
+     */
     public static RulePack fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new InvalidRuleException(dir.toString(), null, "not a directory; --rules takes a folder of *.toml rule files");
         }
         List<Rule> rules = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> tomls = files.filter(p -> p.getFileName().toString().endsWith(".toml")).sorted().toList();
+            List<Path> tomls = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(".toml")).sorted().toList());
+            Path index = dir.resolve("index.txt");
+            if (Files.isRegularFile(index)) {
+                List<Path> listed = Files.readAllLines(index, StandardCharsets.UTF_8).stream().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(dir::resolve).filter(tomls::contains).toList();
+                tomls.removeAll(listed);
+                tomls.addAll(0, listed);
+            }
             if (tomls.isEmpty()) {
                 throw new InvalidRuleException(dir.toString(), null, "holds no *.toml rule files");
             }
