@@ -50,7 +50,16 @@ public final class Scanner {
                 @Override
                 public void accept(Fragment fragment) {
                     Future<?> task = pool.submit(() -> {
-                        List<Finding> findings = detector.detect(fragment);
+                        List<Finding> findings;
+                        try {
+                            findings = detector.detect(fragment);
+                        } catch (RuntimeException | StackOverflowError e) {
+                            // one bad fragment must not lose the whole scan; the class name cannot carry text
+                            stats.skipped("scan-error");
+                            warnings.add(new ScanWarning("scan-error", fragment.path(), "could not scan "
+                                    + fragment.path() + " (" + e.getClass().getSimpleName() + "); please report this"));
+                            return;
+                        }
                         found.addAll(findings);
                         stats.scanned(fragment.text().length());
                         progress.progress(stats.fragments(), stats.bytes(), findingCount.addAndGet(findings.size()));
@@ -114,6 +123,7 @@ public final class Scanner {
             case "symlink" -> "symbolic link" + plural + " (links are not followed)";
             case "unreadable" -> "unreadable file" + plural;
             case "ignored" -> "path" + plural + " ignored by configuration";
+            case "scan-error" -> "item" + plural + " that failed to scan";
             default -> reason + " item" + plural;
         };
     }
