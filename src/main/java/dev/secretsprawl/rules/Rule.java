@@ -13,6 +13,7 @@ import java.util.List;
  * @param entropy        minimum Shannon entropy (bits per character) of the secret, or null
  * @param path           optional regex: the rule applies only to paths it finds
  * @param generic        true for assignment-style rules, which get the extra filters for code references
+ * @param multiline      true when a match can span lines; other rules run only on the lines holding a keyword
  * @param checksum       name of an issuer checksum the secret must satisfy, or null
  * @param issuer         links the rule to a verifier, rotator and revoker
  * @param examplePath    the file path the examples are checked under (for rules limited by {@code path})
@@ -27,6 +28,7 @@ public record Rule(
         Double entropy,
         String path,
         boolean generic,
+        boolean multiline,
         String checksum,
         String issuer,
         Severity severity,

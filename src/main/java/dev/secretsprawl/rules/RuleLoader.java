@@ -156,7 +156,7 @@ public final class RuleLoader {
             throw new InvalidRuleException(source, id, "needs at least one `match` and one `nomatch` example");
         }
         return new Rule(id, raw.description.strip(), raw.regex, group, keywords, raw.keywordsWaiver,
-                raw.entropy, raw.path, Boolean.TRUE.equals(raw.generic), raw.checksum, raw.issuer, severity,
+                raw.entropy, raw.path, Boolean.TRUE.equals(raw.generic), Boolean.TRUE.equals(raw.multiline), raw.checksum, raw.issuer, severity,
                 allowlist, raw.match, raw.nomatch, raw.examplePath, source);
     }
 
@@ -189,6 +189,7 @@ public final class RuleLoader {
         @JsonProperty public Double entropy;
         @JsonProperty public String path;
         @JsonProperty public Boolean generic;
+        @JsonProperty public Boolean multiline;
         @JsonProperty public String checksum;
         @JsonProperty public String issuer;
         @JsonProperty public String severity;

@@ -81,7 +81,8 @@ public final class Detector {
      */
     private void scan(String text, Fragment fragment, LazyLines sourceLines, DecodedText span, String decodedFrom,
                       List<Hit> hits) {
-        BitSet candidates = prefilter.candidates(text);
+        Prefilter.Hits keywordHits = prefilter.hits(text);
+        BitSet candidates = keywordHits.rules;
         if (candidates.isEmpty()) {
             return;
         }
@@ -91,26 +92,48 @@ public final class Detector {
             if (!rule.appliesTo(fragment.path())) {
                 continue;
             }
-            Matcher m = rule.pattern().matcher(text);
-            while (m.find()) {
-                int group = rule.rule().secretGroup();
-                if (m.start(group) < 0 || m.end(group) == m.start(group)) {
+            int[] keywordEnds = rule.rule().multiline() ? null : keywordHits.of(i);
+            if (keywordEnds == null) {
+                match(rule, text, 0, text.length(), fragment, lines, sourceLines, span, decodedFrom, hits);
+                continue;
+            }
+            // single-line rules run only on the lines holding one of their keywords
+            int windowEnd = -1;
+            for (int end : keywordEnds) {
+                if (end < windowEnd) {
                     continue;
                 }
-                int start = m.start(group);
-                int end = m.end(group);
-                String secret = text.substring(start, end);
-                int line = lines.lineOf(start);
-                String lineText = text.substring(lines.lineStart(line), lines.lineEnd(line, text.length()));
-                boolean quoted = start > 0 && "\"'`".indexOf(text.charAt(start - 1)) >= 0;
-                Candidate candidate = new Candidate(rule, secret, text.substring(m.start(), start), quoted,
-                        fragment.path(), lineText);
-                if (filters.stream().noneMatch(f -> f.rejects(candidate))) {
-                    int at = span == null ? start : span.sourceStart();
-                    int atEnd = span == null ? end : span.sourceStart();
-                    Finding finding = toFinding(rule.rule(), fragment, sourceLines, at, atEnd, secret, decodedFrom);
-                    hits.add(span == null ? new Hit(finding, start, end) : new Hit(finding, span.sourceStart(), span.sourceEnd()));
-                }
+                int lineStart = text.lastIndexOf('\n', end) + 1;
+                int lineEnd = text.indexOf('\n', end);
+                windowEnd = lineEnd < 0 ? text.length() : lineEnd;
+                match(rule, text, lineStart, windowEnd, fragment, lines, sourceLines, span, decodedFrom, hits);
+            }
+        }
+    }
+
+    /** Runs one rule over {@code text[from, to)} and keeps the matches no filter rejects. */
+    private void match(CompiledRule rule, String text, int from, int to, Fragment fragment, LazyLines lines,
+                       LazyLines sourceLines, DecodedText span, String decodedFrom, List<Hit> hits) {
+        String window = from == 0 && to == text.length() ? text : text.substring(from, to);
+        Matcher m = rule.pattern().matcher(window);
+        int group = rule.rule().secretGroup();
+        while (m.find()) {
+            if (m.start(group) < 0 || m.end(group) == m.start(group)) {
+                continue;
+            }
+            int start = from + m.start(group);
+            int end = from + m.end(group);
+            String secret = text.substring(start, end);
+            int line = lines.lineOf(start);
+            String lineText = text.substring(lines.lineStart(line), lines.lineEnd(line, text.length()));
+            boolean quoted = start > 0 && "\"'`".indexOf(text.charAt(start - 1)) >= 0;
+            Candidate candidate = new Candidate(rule, secret, text.substring(from + m.start(), start), quoted,
+                    fragment.path(), lineText);
+            if (filters.stream().noneMatch(f -> f.rejects(candidate))) {
+                int at = span == null ? start : span.sourceStart();
+                int atEnd = span == null ? end : span.sourceStart();
+                Finding finding = toFinding(rule.rule(), fragment, sourceLines, at, atEnd, secret, decodedFrom);
+                hits.add(span == null ? new Hit(finding, start, end) : new Hit(finding, span.sourceStart(), span.sourceEnd()));
             }
         }
     }

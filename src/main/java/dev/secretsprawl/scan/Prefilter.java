@@ -91,6 +91,20 @@ final class Prefilter {
 
     /** Indices of the rules whose keywords occur in {@code text}, plus those without keywords. */
     BitSet candidates(CharSequence text) {
+        return scan(text, null);
+    }
+
+    /**
+     * Like {@link #candidates} and also records, per rule, the end offsets of its keyword occurrences
+     * (at most {@link Hits#MAX_PER_RULE}; past that the rule is marked to run on the whole text).
+     */
+    Hits hits(CharSequence text) {
+        Hits hits = new Hits(outputs.length == 0 ? 0 : alwaysRun.length());
+        hits.rules = scan(text, hits);
+        return hits;
+    }
+
+    private BitSet scan(CharSequence text, Hits record) {
         BitSet hits = (BitSet) alwaysRun.clone();
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
@@ -106,8 +120,49 @@ final class Prefilter {
             int[] found = outputs[state];
             for (int rule : found) {
                 hits.set(rule);
+                if (record != null) {
+                    record.add(rule, i);
+                }
             }
         }
         return hits;
+    }
+
+    /** Keyword occurrences per rule, as end offsets in ascending order. */
+    static final class Hits {
+        static final int MAX_PER_RULE = 4096;
+        private final java.util.Map<Integer, int[]> offsets = new java.util.HashMap<>();
+        private final java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        private final BitSet overflow = new BitSet();
+        BitSet rules;
+
+        Hits(int ignored) {
+        }
+
+        private void add(int rule, int offset) {
+            if (overflow.get(rule)) {
+                return;
+            }
+            int count = counts.getOrDefault(rule, 0);
+            if (count == MAX_PER_RULE) {
+                overflow.set(rule);
+                return;
+            }
+            int[] list = offsets.computeIfAbsent(rule, r -> new int[16]);
+            if (count == list.length) {
+                list = Arrays.copyOf(list, count * 2);
+                offsets.put(rule, list);
+            }
+            list[count] = offset;
+            counts.put(rule, count + 1);
+        }
+
+        /** End offsets of the rule's keyword hits, or null when the rule should run on the whole text. */
+        int[] of(int rule) {
+            if (overflow.get(rule) || !counts.containsKey(rule)) {
+                return null;
+            }
+            return Arrays.copyOf(offsets.get(rule), counts.get(rule));
+        }
     }
 }

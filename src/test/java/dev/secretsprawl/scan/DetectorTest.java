@@ -36,6 +36,7 @@ class DetectorTest {
 
             [[rules]]
             id = "key-block"
+            multiline = true
             description = "Private key"
             regex = '''-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\s]{16,}-----END PRIVATE KEY-----'''
             keywords = ["-----begin private key"]

@@ -40,14 +40,14 @@ class GenericValueFilterTest {
 
     @Test
     void shouldLeaveIssuerSpecificRulesAlone() {
-        Rule specific = new Rule("s", "s", "(.+)", 1, List.of("s"), null, null, null, false, null, null,
+        Rule specific = new Rule("s", "s", "(.+)", 1, List.of("s"), null, null, null, false, false, null, null,
                 Severity.HIGH, null, List.of("x"), List.of("y"), null, "test");
         Candidate c = new Candidate(CompiledRule.of(specific), "process.env.X", "", false, "a", "a");
         assertThat(filter.rejects(c)).isFalse();
     }
 
     private static Candidate candidate(String value, boolean quoted, String before) {
-        Rule rule = new Rule("g", "g", "(.+)", 1, List.of("g"), null, null, null, true, null, null,
+        Rule rule = new Rule("g", "g", "(.+)", 1, List.of("g"), null, null, null, true, false, null, null,
                 Severity.MEDIUM, null, List.of("x"), List.of("y"), null, "test");
         return new Candidate(CompiledRule.of(rule), value, before, quoted, "a.env", before + value);
     }

@@ -36,7 +36,7 @@ class PlaceholderFilterTest {
     }
 
     static Candidate candidate(String value) {
-        Rule rule = new Rule("t", "t", "(.+)", 1, List.of("t"), null, null, null, true, null, null, Severity.HIGH,
+        Rule rule = new Rule("t", "t", "(.+)", 1, List.of("t"), null, null, null, true, false, null, null, Severity.HIGH,
                 null, List.of("x"), List.of("y"), null, "test");
         return new Candidate(CompiledRule.of(rule), value, "password = ", true, "a.env", "password = " + value);
     }
