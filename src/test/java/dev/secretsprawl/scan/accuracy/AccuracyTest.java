@@ -9,6 +9,10 @@ import dev.secretsprawl.scan.accuracy.Corpus.CorpusFile;
 import dev.secretsprawl.scan.accuracy.Corpus.Plant;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +39,9 @@ class AccuracyTest {
 
     @Test
     void shouldFindPlantedCredentialsWithHighPrecisionAndRecall() {
-        List<FileResult> results = Corpus.load().stream().map(this::evaluate).toList();
+        List<CorpusFile> corpus = Corpus.load();
+        dumpIfAsked(corpus);
+        List<FileResult> results = corpus.stream().map(this::evaluate).toList();
 
         int plants = results.stream().mapToInt(r -> r.file().plants().size()).sum();
         int found = results.stream().mapToInt(FileResult::found).sum();
@@ -49,6 +55,26 @@ class AccuracyTest {
         assertThat(plants).as("plants in the corpus").isPositive();
         assertThat(precision).as("precision = TP / (TP + FP) = %d / %d", tp, tp + fp).isGreaterThanOrEqualTo(MIN_PRECISION);
         assertThat(recall).as("recall = found plants / plants = %d / %d", found, plants).isGreaterThanOrEqualTo(MIN_RECALL);
+    }
+
+    /**
+     * {@code -Daccuracy.dump=DIR} writes the filled corpus there (synthetic values only), so a rule author
+     * can run the CLI on it or read what a missed plant looks like.
+     */
+    private static void dumpIfAsked(List<CorpusFile> corpus) {
+        String dir = System.getProperty("accuracy.dump");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        try {
+            for (CorpusFile file : corpus) {
+                Path target = Path.of(dir).resolve(file.path());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.text(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private FileResult evaluate(CorpusFile file) {
