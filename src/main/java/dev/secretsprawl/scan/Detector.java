@@ -7,7 +7,6 @@ import dev.secretsprawl.rules.RulePack;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,37 +47,41 @@ public final class Detector {
     public List<Finding> detect(Fragment fragment) {
         String text = fragment.text();
         LineIndex lines = new LineIndex(text);
-        List<Finding> findings = new ArrayList<>();
-        scan(text, fragment, lines, null, null, findings);
-        decodeAndScan(text, fragment, lines, 0, -1, findings);
-        return deduplicate(findings);
+        List<Hit> hits = new ArrayList<>();
+        scan(text, fragment, lines, null, null, hits);
+        decodeAndScan(text, fragment, lines, 0, null, hits);
+        return deduplicate(hits);
     }
 
-    private void decodeAndScan(String text, Fragment fragment, LineIndex sourceLines, int depth, int forcedOffset,
-                               List<Finding> findings) {
+    /** A finding plus the span of the fragment's own text it came from (the encoded span for decoded ones). */
+    private record Hit(Finding finding, int spanStart, int spanEnd) {
+    }
+
+    private void decodeAndScan(String text, Fragment fragment, LineIndex sourceLines, int depth, DecodedText outer,
+                               List<Hit> hits) {
         if (depth >= MAX_DECODE_DEPTH) {
             return;
         }
         for (Decoder decoder : decoders) {
             for (DecodedText decoded : decoder.decode(text)) {
-                int offset = forcedOffset >= 0 ? forcedOffset : decoded.sourceStart();
-                scan(decoded.text(), fragment, sourceLines, offset, decoder.name(), findings);
-                decodeAndScan(decoded.text(), fragment, sourceLines, depth + 1, offset, findings);
+                DecodedText span = outer != null ? outer : decoded;
+                scan(decoded.text(), fragment, sourceLines, span, decoder.name(), hits);
+                decodeAndScan(decoded.text(), fragment, sourceLines, depth + 1, span, hits);
             }
         }
     }
 
     /**
-     * Runs the rules over {@code text}. When {@code forcedOffset} is set the text is decoded and every
-     * finding is reported at that offset of the fragment's own text.
+     * Runs the rules over {@code text}. When {@code span} is set the text was decoded from that span of
+     * the fragment, and every finding is reported at the span's start.
      */
-    private void scan(String text, Fragment fragment, LineIndex sourceLines, Integer forcedOffset, String decodedFrom,
-                      List<Finding> findings) {
+    private void scan(String text, Fragment fragment, LineIndex sourceLines, DecodedText span, String decodedFrom,
+                      List<Hit> hits) {
         BitSet candidates = prefilter.candidates(text);
         if (candidates.isEmpty()) {
             return;
         }
-        LineIndex lines = forcedOffset == null ? sourceLines : new LineIndex(text);
+        LineIndex lines = span == null ? sourceLines : new LineIndex(text);
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             CompiledRule rule = rules.get(i);
             if (!rule.appliesTo(fragment.path())) {
@@ -99,9 +102,10 @@ public final class Detector {
                 Candidate candidate = new Candidate(rule, secret, text.substring(m.start(), start), quoted,
                         fragment.path(), lineText);
                 if (filters.stream().noneMatch(f -> f.rejects(candidate))) {
-                    int at = forcedOffset == null ? start : forcedOffset;
-                    int atEnd = forcedOffset == null ? end : forcedOffset;
-                    findings.add(toFinding(rule.rule(), fragment, sourceLines, at, atEnd, secret, decodedFrom));
+                    int at = span == null ? start : span.sourceStart();
+                    int atEnd = span == null ? end : span.sourceStart();
+                    Finding finding = toFinding(rule.rule(), fragment, sourceLines, at, atEnd, secret, decodedFrom);
+                    hits.add(span == null ? new Hit(finding, start, end) : new Hit(finding, span.sourceStart(), span.sourceEnd()));
                 }
             }
         }
@@ -121,22 +125,23 @@ public final class Detector {
     }
 
     /**
-     * One finding per rule, value and line; a plain-text finding wins over a decoded one of the same rule
-     * on the same line, and an issuer-specific rule wins over a generic rule whose value overlaps it.
+     * One finding per rule, value and line. A decoded value replaces the plain match of its encoded form
+     * (same rule, overlapping span); a decoded value equal to a plain one adds nothing; an issuer-specific
+     * rule wins over a generic rule whose value overlaps it on the same line.
      */
-    private List<Finding> deduplicate(List<Finding> findings) {
+    private List<Finding> deduplicate(List<Hit> hits) {
+        List<Hit> plain = hits.stream().filter(h -> h.finding().decodedFrom() == null).toList();
+        List<Hit> decoded = hits.stream().filter(h -> h.finding().decodedFrom() != null).toList();
         Map<String, Finding> unique = new LinkedHashMap<>();
-        Map<String, Boolean> plainRuleLines = new HashMap<>();
-        for (Finding f : findings) {
-            if (f.decodedFrom() == null) {
-                plainRuleLines.put(f.ruleId() + "@" + f.location().startLine(), true);
+        for (Hit p : plain) {
+            boolean replaced = decoded.stream().anyMatch(d -> sameRule(d, p) && overlap(d, p)
+                    && !d.finding().secretHash().equals(p.finding().secretHash()));
+            if (!replaced) {
+                unique.putIfAbsent(key(p.finding()), p.finding());
             }
         }
-        for (Finding f : findings) {
-            if (f.decodedFrom() != null && plainRuleLines.containsKey(f.ruleId() + "@" + f.location().startLine())) {
-                continue;
-            }
-            unique.putIfAbsent(f.ruleId() + "@" + f.location().startLine() + "@" + f.secretHash(), f);
+        for (Hit d : decoded) {
+            unique.putIfAbsent(key(d.finding()), d.finding());
         }
         List<Finding> kept = new ArrayList<>();
         for (Finding f : unique.values()) {
@@ -149,6 +154,18 @@ public final class Detector {
                 .thenComparingInt(f -> f.location().startColumn())
                 .thenComparing(Finding::ruleId));
         return kept;
+    }
+
+    private static String key(Finding f) {
+        return f.ruleId() + "@" + f.location().startLine() + "@" + f.secretHash();
+    }
+
+    private static boolean sameRule(Hit a, Hit b) {
+        return a.finding().ruleId().equals(b.finding().ruleId());
+    }
+
+    private static boolean overlap(Hit a, Hit b) {
+        return a.spanStart() < b.spanEnd() && b.spanStart() < a.spanEnd();
     }
 
     private boolean isGeneric(Finding f) {

@@ -1,0 +1,18 @@
+package dev.secretsprawl.cli;
+
+import java.io.PrintStream;
+
+/** Entry point of {@code sprawl.jar}. Exit codes: 0 clean, 1 findings, 2 usage error, 3 runtime error. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the CLI without exiting, so tests can call it. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return Cli.commandLine(out, err).execute(args);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.secretsprawl.cli;
+
+import dev.secretsprawl.report.ReportContext;
+import dev.secretsprawl.report.ReportWriter;
+import dev.secretsprawl.report.Reports;
+import dev.secretsprawl.report.TextSummary;
+import dev.secretsprawl.rules.RuleLoader;
+import dev.secretsprawl.rules.RulePack;
+import dev.secretsprawl.rules.Severity;
+import dev.secretsprawl.scan.Baseline;
+import dev.secretsprawl.scan.ConfigException;
+import dev.secretsprawl.scan.Detector;
+import dev.secretsprawl.scan.ProgressListener;
+import dev.secretsprawl.scan.ScanResult;
+import dev.secretsprawl.scan.ScanWarning;
+import dev.secretsprawl.scan.Scanner;
+import dev.secretsprawl.scan.SecretHasher;
+import dev.secretsprawl.scan.Source;
+import dev.secretsprawl.scan.SprawlConfig;
+import dev.secretsprawl.scan.SprawlConfigLoader;
+import dev.secretsprawl.scan.Suppressions;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** What every scan command does around its source: load rules and config, scan, report, pick the exit code. */
+final class ScanSession {
+    private final Console console;
+    private final EngineOptions engine;
+    private final OutputOptions output;
+    private SprawlConfig config = SprawlConfig.EMPTY;
+    private RulePack rules;
+
+    ScanSession(Console console, EngineOptions engine, OutputOptions output) {
+        this.console = console;
+        this.engine = engine;
+        this.output = output;
+    }
+
+    /** Loads config (explicit, or ROOT/.sprawl.toml) and the rule pack; call before {@link #scan}. */
+    ScanSession prepare(Path root) throws IOException {
+        if (output != null) {
+            output.validate();
+        }
+        config = SprawlConfigLoader.load(engine.config, root);
+        RulePack base = engine.rules == null ? RuleLoader.bundled() : RuleLoader.fromDirectory(engine.rules);
+        rules = base.plus(config.extraRules());
+        return this;
+    }
+
+    SprawlConfig config() {
+        return config;
+    }
+
+    /** Scans with the baseline (if any) and allowlist applied. */
+    ScanResult scan(Source source, String unit, boolean applyBaseline) throws IOException {
+        Set<String> baseline = applyBaseline && output != null && output.baseline != null
+                ? readBaseline(output.baseline).fingerprints() : Set.of();
+        Suppressions suppressions = new Suppressions(baseline, config.allowlist(), LocalDate.now());
+        Detector detector = new Detector(rules, SecretHasher.fromEnvironment());
+        Scanner scanner = engine.threads == null ? new Scanner(detector, suppressions)
+                : new Scanner(detector, suppressions, engine.threads);
+        boolean quiet = output != null && output.quiet;
+        TerminalProgress progress = !quiet && console.interactive() ? new TerminalProgress(console.err(), unit) : null;
+        try {
+            return scanner.scan(source, progress == null ? ProgressListener.NONE : progress);
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
+        }
+    }
+
+    static Baseline readBaseline(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("baseline " + file + " does not exist; create one with 'sprawl baseline create PATH --output "
+                    + file + "'");
+        }
+        return Baseline.read(file);
+    }
+
+    /** Writes the report to --output (atomically) or stdout; prints a summary to stderr when useful. */
+    void report(ScanResult result) throws IOException {
+        ReportWriter writer = Reports.forFormat(output.format).orElseThrow();
+        ReportContext context = new ReportContext(ReportContext.TOOL, VersionProvider.version(), rules, output.redact);
+        if (output.output == null) {
+            Writer out = new BufferedWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8));
+            writer.write(result, context, out);
+            out.flush();
+            if (!writer.format().equals("text")) {
+                summarize(result, null);
+            }
+            return;
+        }
+        Path target = output.output.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".sprawl-report", ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                writer.write(result, context, out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        summarize(result, output.output);
+    }
+
+    private void summarize(ScanResult result, Path writtenTo) {
+        if (output.quiet) {
+            return;
+        }
+        console.err().println(TextSummary.of(result) + (writtenTo == null ? "" : " Report: " + writtenTo));
+        for (ScanWarning w : result.warnings()) {
+            console.err().println("warning: " + w.message());
+        }
+    }
+
+    int exitCode(ScanResult result) {
+        Severity threshold;
+        try {
+            threshold = Severity.parse(output.failOn);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--fail-on: " + e.getMessage());
+        }
+        return result.findings().stream().anyMatch(f -> f.severity().atLeast(threshold))
+                ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.secretsprawl.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.secretsprawl.scan.AllowlistEntry;
+import dev.secretsprawl.scan.Finding;
+import dev.secretsprawl.scan.ScanResult;
+import dev.secretsprawl.scan.ScanWarning;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+
+/** Our own JSON shape (version 1): findings, counts and warnings, for scripts and dashboards. */
+public final class JsonReport implements ReportWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public void write(ScanResult result, ReportContext context, Writer out) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", 1);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", context.toolName());
+        tool.put("version", context.toolVersion());
+        root.put("target", result.target());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("findings", result.findings().size());
+        summary.put("suppressed", result.suppressed().size());
+        summary.put("scanned", result.stats().fragments());
+        summary.put("bytes", result.stats().bytes());
+        ObjectNode skipped = summary.putObject("skipped");
+        result.stats().skippedByReason().forEach(skipped::put);
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : result.findings()) {
+            ObjectNode n = findings.addObject();
+            n.put("ruleId", f.ruleId());
+            n.put("description", f.description());
+            n.put("severity", f.severity().label());
+            if (f.issuer() != null) {
+                n.put("issuer", f.issuer());
+            }
+            n.put("path", f.location().path());
+            n.put("line", f.location().startLine());
+            n.put("column", f.location().startColumn());
+            n.put("endLine", f.location().endLine());
+            n.put("endColumn", f.location().endColumn());
+            n.put("fingerprint", f.fingerprint().value());
+            n.put("secretHash", f.secretHash());
+            n.put("preview", Previews.of(f, context));
+            if (f.decodedFrom() != null) {
+                n.put("decodedFrom", f.decodedFrom());
+            }
+            if (!f.properties().isEmpty()) {
+                ObjectNode props = n.putObject("properties");
+                f.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> props.put(e.getKey(), e.getValue()));
+            }
+        }
+        ArrayNode warnings = root.putArray("warnings");
+        for (ScanWarning w : result.warnings()) {
+            ObjectNode n = warnings.addObject();
+            n.put("kind", w.kind());
+            if (w.path() != null) {
+                n.put("path", w.path());
+            }
+            n.put("message", w.message());
+        }
+        ArrayNode expired = root.putArray("expiredAllowlistEntries");
+        for (AllowlistEntry e : result.expiredAllowlist()) {
+            ObjectNode n = expired.addObject();
+            if (e.fingerprint() != null) {
+                n.put("fingerprint", e.fingerprint());
+            }
+            if (e.rule() != null) {
+                n.put("rule", e.rule());
+            }
+            if (e.path() != null) {
+                n.put("path", e.path().glob());
+            }
+            n.put("owner", e.owner());
+            n.put("reason", e.reason());
+            n.put("expires", e.expires().toString());
+        }
+        JSON.writeValue(new NonClosingWriter(out), root);
+        out.write('\n');
+    }
+}

@@ -1,0 +1,44 @@
+package dev.secretsprawl.report;
+
+import dev.secretsprawl.scan.Finding;
+import dev.secretsprawl.scan.ScanResult;
+import dev.secretsprawl.scan.ScanWarning;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/** The human report: one block per finding, then a summary line and the warnings. */
+public final class TextReport implements ReportWriter {
+    @Override
+    public String format() {
+        return "text";
+    }
+
+    @Override
+    public void write(ScanResult result, ReportContext context, Writer out) throws IOException {
+        for (Finding f : result.findings()) {
+            out.write(String.format(Locale.ROOT, "%-8s  %s  %s:%d:%d%n", f.severity().label().toUpperCase(Locale.ROOT),
+                    f.ruleId(), f.location().path(), f.location().startLine(), f.location().startColumn()));
+            out.write("          " + f.description() + "  " + Previews.of(f, context)
+                    + (f.decodedFrom() == null ? "" : "  (" + f.decodedFrom() + "-encoded)") + "\n");
+            String commit = f.properties().get("commit");
+            if (commit != null) {
+                out.write("          commit " + commit + describeAuthor(f) + "\n");
+            }
+            out.write("          fingerprint " + f.fingerprint().value() + "\n\n");
+        }
+        out.write(TextSummary.of(result) + "\n");
+        for (ScanWarning w : result.warnings()) {
+            out.write("warning: " + w.message() + "\n");
+        }
+        out.flush();
+    }
+
+    private static String describeAuthor(Finding f) {
+        String author = f.properties().get("author");
+        String date = f.properties().get("date");
+        return (author == null ? "" : " by " + author) + (date == null ? "" : " on " + date);
+    }
+
+}

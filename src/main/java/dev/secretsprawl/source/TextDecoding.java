@@ -1,0 +1,62 @@
+package dev.secretsprawl.source;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns file bytes into text without ever failing: BOMs pick UTF-8/UTF-16, anything else is read as
+ * UTF-8 with malformed bytes replaced, which keeps every ASCII credential intact.
+ */
+public final class TextDecoding {
+    private static final int BINARY_SNIFF = 8000;
+
+    private TextDecoding() {
+    }
+
+    /** True when the bytes look binary: a NUL byte early on and no UTF-16 byte-order mark. */
+    public static boolean looksBinary(byte[] bytes, int length) {
+        if (utf16(bytes, length) != null) {
+            return false;
+        }
+        for (int i = 0, n = Math.min(length, BINARY_SNIFF); i < n; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static String decode(byte[] bytes, int length) {
+        Charset utf16 = utf16(bytes, length);
+        if (utf16 != null) {
+            return decode(bytes, 2, length - 2, utf16);
+        }
+        if (length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            return decode(bytes, 3, length - 3, StandardCharsets.UTF_8);
+        }
+        return decode(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    private static Charset utf16(byte[] bytes, int length) {
+        if (length >= 2 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (length >= 2 && (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    private static String decode(byte[] bytes, int offset, int length, Charset charset) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("a REPLACE decoder cannot fail", e);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.secretsprawl.scan;
+
+import dev.secretsprawl.rules.RuleLoader;
+import dev.secretsprawl.rules.RulePack;
+import dev.secretsprawl.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DetectorTest {
+    private static final String RULES = """
+            [[rules]]
+            id = "gh"
+            description = "GitHub PAT"
+            regex = '''\\b(ghp_[A-Za-z0-9]{36})\\b'''
+            secretGroup = 1
+            keywords = ["ghp_"]
+            checksum = "github-crc32"
+            match = ["x"]
+            nomatch = ["y"]
+
+            [[rules]]
+            id = "generic-password"
+            description = "Password assignment"
+            regex = '''(?i)(?:password|token)\\s*[:=]\\s*["']?([^\\s"']{8,})'''
+            secretGroup = 1
+            keywords = ["password", "token"]
+            generic = true
+            match = ["x"]
+            nomatch = ["y"]
+
+            [[rules]]
+            id = "key-block"
+            description = "Private key"
+            regex = '''-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\s]{16,}-----END PRIVATE KEY-----'''
+            keywords = ["-----begin private key"]
+            match = ["x"]
+            nomatch = ["y"]
+
+            [[rules]]
+            id = "env-only"
+            description = "Only in .env files"
+            regex = '''SPECIAL=(\\w{10,})'''
+            secretGroup = 1
+            keywords = ["special="]
+            path = '''\\.env$'''
+            examplePath = "a.env"
+            match = ["x"]
+            nomatch = ["y"]
+            """;
+    private final Detector detector = new Detector(new RulePack(RuleLoader.parse(RULES, "test.toml")),
+            SecretHasher.defaultKey());
+    private final Tokens tokens = new Tokens(7);
+
+    @Test
+    void shouldReportLineAndColumnOfTheSecret() {
+        String token = tokens.githubPat();
+        List<Finding> findings = detector.detect(Fragment.of("first\nsecond\n  TOKEN_X=" + token + "\n", "a.txt"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("gh");
+            assertThat(f.location()).isEqualTo(new Location("a.txt", 3, 11, 3, 51));
+            assertThat(f.secret().reveal()).isEqualTo(token);
+        });
+    }
+
+    @Test
+    void shouldOffsetLinesByTheFragmentsFirstLine() {
+        Fragment fragment = new Fragment("x\n" + tokens.githubPat(), "log.txt", 100, null);
+        assertThat(detector.detect(fragment)).singleElement()
+                .satisfies(f -> assertThat(f.location().startLine()).isEqualTo(101));
+    }
+
+    @Test
+    void shouldFindBase64EncodedSecretsAtTheLineOfTheEncodedText() {
+        String token = tokens.githubPat();
+        String encoded = Base64.getEncoder().encodeToString(("token: " + token).getBytes(StandardCharsets.UTF_8));
+        List<Finding> findings = detector.detect(Fragment.of("a\nb\ndata: " + encoded + "\n", "secret.yaml"));
+        assertThat(findings).extracting(Finding::ruleId).containsExactly("gh");
+        assertThat(findings.get(0).location().startLine()).isEqualTo(3);
+        assertThat(findings.get(0).decodedFrom()).isEqualTo("base64");
+        assertThat(findings.get(0).secret().reveal()).isEqualTo(token);
+    }
+
+    @Test
+    void shouldKeepTheKeyInFrontOfABase64ValueSoGenericRulesStillApply() {
+        String encoded = Base64.getEncoder().encodeToString("Zq7!pW3#kL9v".getBytes(StandardCharsets.UTF_8));
+        List<Finding> findings = detector.detect(Fragment.of("kind: Secret\ndata:\n  password: " + encoded, "s.yaml"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("generic-password");
+            assertThat(f.secret().reveal()).isEqualTo("Zq7!pW3#kL9v");
+            assertThat(f.location().startLine()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void shouldFindUrlEncodedSecrets() {
+        String encoded = URLEncoder.encode("Zq7!pW3#kL9v", StandardCharsets.UTF_8);
+        List<Finding> findings = detector.detect(Fragment.of("curl -d 'user=bob&password=" + encoded + "'", "run.sh"));
+        assertThat(findings).extracting(f -> f.secret().reveal()).contains("Zq7!pW3#kL9v");
+        assertThat(findings).extracting(Finding::decodedFrom).contains("url");
+    }
+
+    @Test
+    void shouldFindPrivateKeysInsideJsonStringsWithEscapedNewlines() {
+        String body = tokens.base62(64);
+        String json = "{\n  \"type\": \"x\",\n  \"private_key\": \"-----BEGIN PRIVATE KEY-----\\n" + body
+                + "\\n-----END PRIVATE KEY-----\\n\"\n}";
+        List<Finding> findings = detector.detect(Fragment.of(json, "sa.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("key-block");
+            assertThat(f.location().startLine()).isEqualTo(3);
+            assertThat(f.decodedFrom()).isEqualTo("escape");
+        });
+    }
+
+    @Test
+    void shouldReportAMultiLineSecretAtItsFirstLine() {
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + tokens.base62(64) + "\n" + tokens.base62(64)
+                + "\n-----END PRIVATE KEY-----\n";
+        List<Finding> findings = detector.detect(Fragment.of("# key\n\n" + pem, "id.pem"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.location().startLine()).isEqualTo(3);
+            assertThat(f.location().endLine()).isEqualTo(6);
+        });
+    }
+
+    @Test
+    void shouldPreferTheIssuerSpecificRuleOverAGenericOneOnTheSameValue() {
+        String token = tokens.githubPat();
+        assertThat(detector.detect(Fragment.of("token = \"" + token + "\"", "a.py")))
+                .extracting(Finding::ruleId).containsExactly("gh");
+    }
+
+    @Test
+    void shouldRejectTokensWithABadChecksum() {
+        String token = tokens.githubPat();
+        String broken = token.substring(0, 39) + (token.charAt(39) == 'A' ? 'B' : 'A');
+        assertThat(detector.detect(Fragment.of(broken, "a.txt"))).isEmpty();
+    }
+
+    @Test
+    void shouldApplyPathLimitedRulesOnlyToMatchingPaths() {
+        assertThat(detector.detect(Fragment.of("SPECIAL=q8ZmY2vLx0Rk", "config/.env"))).hasSize(1);
+        assertThat(detector.detect(Fragment.of("SPECIAL=q8ZmY2vLx0Rk", "config/app.py"))).isEmpty();
+    }
+
+    @Test
+    void shouldReportOneFindingPerRuleValueAndLine() {
+        String token = tokens.githubPat();
+        assertThat(detector.detect(Fragment.of(token + " " + token, "a.txt"))).hasSize(1);
+        assertThat(detector.detect(Fragment.of(token + "\n" + token, "a.txt"))).hasSize(2);
+    }
+
+    @Test
+    void shouldGiveEqualValuesTheSameSecretHashAcrossFiles() {
+        String token = tokens.githubPat();
+        Finding a = detector.detect(Fragment.of(token, "a.txt")).get(0);
+        Finding b = detector.detect(Fragment.of("x = " + token, "b.txt")).get(0);
+        assertThat(a.secretHash()).isEqualTo(b.secretHash());
+        assertThat(a.fingerprint()).isNotEqualTo(b.fingerprint());
+    }
+
+    @Test
+    void shouldNotCrashOnEmptyOrHostileText() {
+        assertThat(detector.detect(Fragment.of("", "empty"))).isEmpty();
+        String hostile = "password=" + "a".repeat(200_000) + "\n" + "%".repeat(10_000) + "\\u" + "=".repeat(5000);
+        assertThat(detector.detect(Fragment.of(hostile, "hostile"))).isEmpty();
+    }
+}

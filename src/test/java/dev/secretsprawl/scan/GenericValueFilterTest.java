@@ -1,0 +1,54 @@
+package dev.secretsprawl.scan;
+
+import dev.secretsprawl.rules.Rule;
+import dev.secretsprawl.rules.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GenericValueFilterTest {
+    private final GenericValueFilter filter = new GenericValueFilter();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"process.env.DB_PASSWORD", "os.environ['TOKEN']", "os.getenv(\"TOKEN\")",
+            "System.getenv(\"DB_PASSWORD\")", "env.DEPLOY_TOKEN", "params.password", "vault.read('db')",
+            "config.get('password')", "self.password", "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "sha512-Fq8nFhd1Kxwf2tT4pNLUo3W6d8eyb3kjSgzPj5Y8ezYt2bCmYyzvm5S9QkyX6vW4Q1qF0kH2f7zQq1sZpQ==",
+            "123e4567-e89b-42d3-a456-556642440000"})
+    void shouldRejectValuesReadFromElsewhereAndDigests(String value) {
+        assertThat(filter.rejects(candidate(value, false, "password = "))).as(value).isTrue();
+    }
+
+    @Test
+    void shouldRejectUnquotedIdentifiersButKeepQuotedLiterals() {
+        assertThat(filter.rejects(candidate("dbPassword", false, "password = "))).isTrue();
+        assertThat(filter.rejects(candidate("settings.db.password", false, "password: "))).isTrue();
+        assertThat(filter.rejects(candidate("q8ZmY2vLx0Rk", false, "password: "))).isFalse();
+        assertThat(filter.rejects(candidate("q8ZmY2vLx0Rk", true, "password = \""))).isFalse();
+    }
+
+    @Test
+    void shouldRejectKeysNamingNonSecretMaterial() {
+        assertThat(filter.rejects(candidate("q8ZmY2vLx0Rk4Tn6", true, "password_hash = \""))).isTrue();
+        assertThat(filter.rejects(candidate("q8ZmY2vLx0Rk4Tn6", true, "token_url = \""))).isTrue();
+        assertThat(filter.rejects(candidate("q8ZmY2vLx0Rk4Tn6", true, "public_key = \""))).isTrue();
+    }
+
+    @Test
+    void shouldLeaveIssuerSpecificRulesAlone() {
+        Rule specific = new Rule("s", "s", "(.+)", 1, List.of("s"), null, null, null, false, null, null,
+                Severity.HIGH, null, List.of("x"), List.of("y"), null, "test");
+        Candidate c = new Candidate(CompiledRule.of(specific), "process.env.X", "", false, "a", "a");
+        assertThat(filter.rejects(c)).isFalse();
+    }
+
+    private static Candidate candidate(String value, boolean quoted, String before) {
+        Rule rule = new Rule("g", "g", "(.+)", 1, List.of("g"), null, null, null, true, null, null,
+                Severity.MEDIUM, null, List.of("x"), List.of("y"), null, "test");
+        return new Candidate(CompiledRule.of(rule), value, before, quoted, "a.env", before + value);
+    }
+}

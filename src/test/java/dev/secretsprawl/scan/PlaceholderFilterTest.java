@@ -1,0 +1,43 @@
+package dev.secretsprawl.scan;
+
+import dev.secretsprawl.rules.Rule;
+import dev.secretsprawl.rules.Severity;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The placeholder and template-reference table, as data: what stands for a secret is never one. */
+class PlaceholderFilterTest {
+    private final PlaceholderFilter filter = new PlaceholderFilter();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "${{ secrets.DEPLOY_TOKEN }}", "${DB_PASSWORD}", "$DB_PASSWORD", "${env.API_KEY}", "%DB_PASSWORD%",
+            "{{ .Values.db.password }}", "{{ password }}", "%(password)s", "#{api_key}", "<%= ENV['TOKEN'] %>",
+            "{% secret %}", "$(cat /run/secrets/db)", "credentials('nexus-deploy')", "secrets.NPM_TOKEN",
+            "env.GITLAB_TOKEN", "params.DEPLOY_KEY", "$env:API_TOKEN",
+            "<your-token>", "<TOKEN>", "[MASKED]", "(redacted)", "xxxxxxxxxxxxxxxx", "XXXX-XXXX-XXXX",
+            "****************", "••••••••", "abc…xyz", "sk_live_....", "changeme", "ChangeMe123", "changeit",
+            "your_api_key_here", "your-secret-here", "insert-your-token", "replace_me_with_token", "dummy-secret-1",
+            "placeholder", "sample-token-123", "AKIAIOSFODNN7EXAMPLE", "fake_password_123", "TODO-set-me",
+            "password", "null", "undefined", "true", "12345678", "aaaaaaaaaaaa", "abababababab"})
+    void shouldRejectReferencesAndPlaceholders(String value) {
+        assertThat(filter.rejects(candidate(value))).as(value).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"N7q!vR2#pL9x", "s3cr3t-Pr0d-Db-2024", "q8ZmY2vLx0Rk4Tn6",
+            "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", "Tr0ub4dor&3", "hV8$kQ2m@wZ5"})
+    void shouldKeepValuesThatLookLikeRealCredentials(String value) {
+        assertThat(filter.rejects(candidate(value))).as(value).isFalse();
+    }
+
+    static Candidate candidate(String value) {
+        Rule rule = new Rule("t", "t", "(.+)", 1, List.of("t"), null, null, null, true, null, null, Severity.HIGH,
+                null, List.of("x"), List.of("y"), null, "test");
+        return new Candidate(CompiledRule.of(rule), value, "password = ", true, "a.env", "password = " + value);
+    }
+}
