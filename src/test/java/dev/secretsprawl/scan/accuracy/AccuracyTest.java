@@ -28,7 +28,10 @@ class AccuracyTest {
     static final double MIN_PRECISION = 0.95;
     static final double MIN_RECALL = 0.95;
 
-    private final Detector detector = new Detector(RuleLoader.fromDirectory(Path.of("rules")), SecretHasher.defaultKey());
+    /** The rule folder measured: {@code rules/} unless {@code -Daccuracy.rules=DIR} names another one. */
+    private static final Path RULES = Path.of(System.getProperty("accuracy.rules", "rules"));
+
+    private final Detector detector = new Detector(RuleLoader.fromDirectory(RULES), SecretHasher.defaultKey());
 
     /** What one corpus file contributed. */
     record FileResult(CorpusFile file, List<Plant> missed, List<Finding> truePositives, List<Finding> falsePositives) {
@@ -117,7 +120,8 @@ class AccuracyTest {
     private static String report(List<FileResult> results, int plants, int found, int tp, int fp,
                                  double precision, double recall) {
         StringBuilder out = new StringBuilder();
-        out.append("\n=== Secret Sprawl accuracy corpus (seed ").append(Corpus.SEED).append(") ===\n");
+        out.append("\n=== Secret Sprawl accuracy corpus (seed ").append(Corpus.SEED).append(", rules ").append(RULES)
+                .append(") ===\n");
         out.append(String.format(Locale.ROOT, "%-52s %6s %6s %4s%n", "file", "plants", "found", "FP"));
         for (FileResult r : results) {
             out.append(String.format(Locale.ROOT, "%-52s %6d %6d %4d%n", r.file().path(), r.file().plants().size(),
