@@ -70,7 +70,8 @@ final class SyntheticCredentials {
         kinds.put("gitlab-pat", r -> "glpat-" + s(r, BASE62 + "-_", 20));
         kinds.put("gitlab-runner", r -> "glrt-" + s(r, BASE62 + "-_", 20));
         kinds.put("gitlab-trigger", r -> "glptt-" + s(r, HEX, 40));
-        kinds.put("bitbucket-app-password", r -> "ATBB" + s(r, BASE62, 32) + s(r, HEX.toUpperCase(), 8));
+        // ATBB + 32: 24 alphanumerics and 8 upper-case hex (no official spec; the shape of tokens seen in the wild)
+        kinds.put("bitbucket-app-password", r -> "ATBB" + s(r, BASE62, 24) + s(r, HEX.toUpperCase(), 8));
         kinds.put("atlassian-api-token", r -> "ATATT3xFfGF0" + s(r, BASE64URL, 170) + "=" + s(r, HEX.toUpperCase(), 8));
         kinds.put("npm", r -> Checksums.withCrc32("npm_", s(r, BASE62, 30)));
         kinds.put("pypi", r -> "pypi-AgEIcHlwaS5vcmc" + s(r, BASE64URL, 150));
