@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -40,7 +39,7 @@ final class Base64Decoder implements Decoder {
                 i++;
             }
             int length = end - start;
-            if (length >= MIN_RUN && length <= MAX_RUN && mixed(text, start, end)) {
+            if (length >= MIN_RUN && length <= MAX_RUN && mixed(text, start, end) && !hex(text, start, end)) {
                 String decoded = tryDecode(text.substring(start, end));
                 if (decoded != null) {
                     out.add(new DecodedText(Decoder.withLineContext(text, start, decoded), start, i, name()));
@@ -69,24 +68,66 @@ final class Base64Decoder implements Decoder {
         return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) >= 2;
     }
 
+    /** Digests and ids in hex are valid base64 too, but never decode to text. */
+    private static boolean hex(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int[] VALUE = new int[128];
+
+    static {
+        java.util.Arrays.fill(VALUE, -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        for (int i = 0; i < alphabet.length(); i++) {
+            VALUE[alphabet.charAt(i)] = i;
+        }
+        VALUE['+'] = 62;
+        VALUE['-'] = 62;
+        VALUE['/'] = 63;
+        VALUE['_'] = 63;
+    }
+
+    /**
+     * Decodes standard or URL-safe base64, giving up as soon as the bytes cannot be readable text:
+     * most candidate runs are identifiers, and they fail within the first few bytes.
+     */
     private static String tryDecode(String run) {
-        String normalized = run.replace('-', '+').replace('_', '/');
-        int remainder = normalized.length() % 4;
-        if (remainder == 1) {
+        int length = run.length();
+        if (length % 4 == 1) {
             return null;
         }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(remainder == 0 ? normalized : normalized + "==".substring(0, 4 - remainder));
-        } catch (IllegalArgumentException e) {
-            return null;
+        byte[] bytes = new byte[length * 3 / 4];
+        int allowedUnreadable = bytes.length / 20;
+        int unreadable = 0;
+        int n = 0;
+        int buffer = 0;
+        int bits = 0;
+        for (int i = 0; i < length; i++) {
+            buffer = (buffer << 6) | VALUE[run.charAt(i)];
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                byte b = (byte) (buffer >> bits);
+                int c = b & 0xff;
+                if (c < 0x20 ? c != '\n' && c != '\r' && c != '\t' : c == 0x7f) {
+                    if (++unreadable > allowedUnreadable) {
+                        return null;
+                    }
+                }
+                bytes[n++] = b;
+            }
         }
         String decoded;
         try {
             decoded = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes, 0, n)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -25,6 +25,7 @@ public final class Detector {
     private final List<Decoder> decoders;
     private final SecretHasher hasher;
     private final java.util.Set<String> genericRuleIds;
+    private final Map<String, Integer> ruleOrder = new java.util.HashMap<>();
 
     public Detector(RulePack pack, SecretHasher hasher) {
         this.rules = pack.rules().stream().map(CompiledRule::of).toList();
@@ -35,6 +36,9 @@ public final class Detector {
         this.filters = List.copyOf(all);
         this.decoders = List.of(new Base64Decoder(), new UrlDecoder(), new EscapeDecoder());
         this.hasher = hasher;
+        for (int i = 0; i < pack.rules().size(); i++) {
+            ruleOrder.put(pack.rules().get(i).id(), i);
+        }
         this.genericRuleIds = pack.rules().stream().filter(Rule::generic).map(Rule::id)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -46,7 +50,7 @@ public final class Detector {
     /** All findings in the fragment, ordered by position, one per rule and secret and line. */
     public List<Finding> detect(Fragment fragment) {
         String text = fragment.text();
-        LineIndex lines = new LineIndex(text);
+        LazyLines lines = new LazyLines(text);
         List<Hit> hits = new ArrayList<>();
         scan(text, fragment, lines, null, null, hits);
         decodeAndScan(text, fragment, lines, 0, null, hits);
@@ -57,7 +61,7 @@ public final class Detector {
     private record Hit(Finding finding, int spanStart, int spanEnd) {
     }
 
-    private void decodeAndScan(String text, Fragment fragment, LineIndex sourceLines, int depth, DecodedText outer,
+    private void decodeAndScan(String text, Fragment fragment, LazyLines sourceLines, int depth, DecodedText outer,
                                List<Hit> hits) {
         if (depth >= MAX_DECODE_DEPTH) {
             return;
@@ -75,13 +79,13 @@ public final class Detector {
      * Runs the rules over {@code text}. When {@code span} is set the text was decoded from that span of
      * the fragment, and every finding is reported at the span's start.
      */
-    private void scan(String text, Fragment fragment, LineIndex sourceLines, DecodedText span, String decodedFrom,
+    private void scan(String text, Fragment fragment, LazyLines sourceLines, DecodedText span, String decodedFrom,
                       List<Hit> hits) {
         BitSet candidates = prefilter.candidates(text);
         if (candidates.isEmpty()) {
             return;
         }
-        LineIndex lines = span == null ? sourceLines : new LineIndex(text);
+        LazyLines lines = span == null ? sourceLines : new LazyLines(text);
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             CompiledRule rule = rules.get(i);
             if (!rule.appliesTo(fragment.path())) {
@@ -111,7 +115,7 @@ public final class Detector {
         }
     }
 
-    private Finding toFinding(Rule rule, Fragment fragment, LineIndex lines, int start, int end, String value,
+    private Finding toFinding(Rule rule, Fragment fragment, LazyLines lines, int start, int end, String value,
                               String decodedFrom) {
         Secret secret = new Secret(value);
         String hash = hasher.hash(secret);
@@ -144,16 +148,60 @@ public final class Detector {
             unique.putIfAbsent(key(d.finding()), d.finding());
         }
         List<Finding> kept = new ArrayList<>();
-        for (Finding f : unique.values()) {
+        java.util.Set<String> valuesPerLine = new java.util.HashSet<>();
+        for (Finding f : byRuleOrder(unique.values())) {
             if (isGeneric(f) && unique.values().stream().anyMatch(o -> !isGeneric(o) && overlaps(o, f))) {
                 continue;
             }
-            kept.add(f);
+            // one value on one line is one finding, even when two issuer rules describe it
+            if (valuesPerLine.add(f.location().startLine() + "@" + f.secretHash())) {
+                kept.add(f);
+            }
         }
         kept.sort(Comparator.comparingInt((Finding f) -> f.location().startLine())
                 .thenComparingInt(f -> f.location().startColumn())
                 .thenComparing(Finding::ruleId));
         return kept;
+    }
+
+    /** Line offsets are computed only when a fragment has a match: most fragments have none. */
+    private static final class LazyLines {
+        private final String text;
+        private LineIndex index;
+
+        LazyLines(String text) {
+            this.text = text;
+        }
+
+        private LineIndex index() {
+            if (index == null) {
+                index = new LineIndex(text);
+            }
+            return index;
+        }
+
+        int lineOf(int offset) {
+            return index().lineOf(offset);
+        }
+
+        int columnOf(int offset) {
+            return index().columnOf(offset);
+        }
+
+        int lineStart(int line) {
+            return index().lineStart(line);
+        }
+
+        int lineEnd(int line, int length) {
+            return index().lineEnd(line, length);
+        }
+    }
+
+    /** Earlier rules in the pack win ties, so the outcome does not depend on match order. */
+    private List<Finding> byRuleOrder(java.util.Collection<Finding> findings) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparingInt(f -> ruleOrder.getOrDefault(f.ruleId(), Integer.MAX_VALUE)));
+        return sorted;
     }
 
     private static String key(Finding f) {

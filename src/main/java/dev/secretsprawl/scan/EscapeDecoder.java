@@ -18,21 +18,20 @@ final class EscapeDecoder implements Decoder {
     @Override
     public List<DecodedText> decode(String text) {
         List<DecodedText> out = new ArrayList<>();
-        int lineStart = 0;
-        int n = text.length();
-        while (lineStart < n) {
-            int lineEnd = text.indexOf('\n', lineStart);
+        int backslash = text.indexOf('\\');
+        while (backslash >= 0) {
+            int lineStart = text.lastIndexOf('\n', backslash) + 1;
+            int lineEnd = text.indexOf('\n', backslash);
             if (lineEnd < 0) {
-                lineEnd = n;
+                lineEnd = text.length();
             }
-            int backslash = text.indexOf('\\', lineStart);
-            if (backslash >= 0 && backslash < lineEnd && lineEnd - lineStart <= MAX_LINE) {
+            if (lineEnd - lineStart <= MAX_LINE) {
                 String decoded = unescape(text, lineStart, lineEnd);
                 if (decoded != null) {
                     out.add(new DecodedText(decoded, lineStart, lineEnd, name()));
                 }
             }
-            lineStart = lineEnd + 1;
+            backslash = lineEnd < text.length() ? text.indexOf('\\', lineEnd) : -1;
         }
         return out;
     }

@@ -17,18 +17,17 @@ final class UrlDecoder implements Decoder {
     @Override
     public List<DecodedText> decode(String text) {
         List<DecodedText> out = new ArrayList<>();
-        int lineStart = 0;
-        int n = text.length();
-        while (lineStart < n) {
-            int lineEnd = text.indexOf('\n', lineStart);
+        int percent = text.indexOf('%');
+        while (percent >= 0) {
+            int lineStart = text.lastIndexOf('\n', percent) + 1;
+            int lineEnd = text.indexOf('\n', percent);
             if (lineEnd < 0) {
-                lineEnd = n;
+                lineEnd = text.length();
             }
-            if (lineEnd - lineStart <= MAX_LINE && hasEscape(text, lineStart, lineEnd)) {
-                String decoded = percentDecode(text, lineStart, lineEnd);
-                out.add(new DecodedText(decoded, lineStart, lineEnd, name()));
+            if (lineEnd - lineStart <= MAX_LINE && hasEscape(text, percent, lineEnd)) {
+                out.add(new DecodedText(percentDecode(text, lineStart, lineEnd), lineStart, lineEnd, name()));
             }
-            lineStart = lineEnd + 1;
+            percent = lineEnd < text.length() ? text.indexOf('%', lineEnd) : -1;
         }
         return out;
     }

@@ -137,6 +137,24 @@ class DetectorTest {
     }
 
     @Test
+    void shouldReportAValueFoundByTwoSpecificRulesOnceUnderTheFirstRule() {
+        String twice = RULES + """
+
+                [[rules]]
+                id = "gh-again"
+                description = "Same token, described again"
+                regex = '''(ghp_[A-Za-z0-9]{36})'''
+                secretGroup = 1
+                keywords = ["ghp_"]
+                match = ["x"]
+                nomatch = ["y"]
+                """;
+        Detector both = new Detector(new RulePack(RuleLoader.parse(twice, "t.toml")), SecretHasher.defaultKey());
+        assertThat(both.detect(Fragment.of("T=" + tokens.githubPat(), "a.env")))
+                .extracting(Finding::ruleId).containsExactly("gh");
+    }
+
+    @Test
     void shouldRejectTokensWithABadChecksum() {
         String token = tokens.githubPat();
         String broken = token.substring(0, 39) + (token.charAt(39) == 'A' ? 'B' : 'A');

@@ -1,0 +1,87 @@
+package dev.secretsprawl.cli;
+
+import dev.secretsprawl.report.Reports;
+import dev.secretsprawl.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plants synthetic credentials (plain, base64 and URL-encoded), runs the real CLI in every format to
+ * stdout and to a file, and asserts no planted value appears in stdout, stderr or any file written.
+ */
+class CanaryTest {
+    @TempDir
+    Path tree;
+    @TempDir
+    Path out;
+    private final List<String> planted = new ArrayList<>();
+
+    static Stream<String> formats() {
+        return Reports.formats().stream();
+    }
+
+    @BeforeEach
+    void plant() throws IOException {
+        Tokens tokens = Tokens.random();
+        String pat = tokens.githubPat();
+        String oauth = tokens.githubOauth();
+        String password = "Zq7!" + tokens.base62(14);
+        planted.addAll(List.of(pat, oauth, password));
+        Files.writeString(tree.resolve("app.env"), "GITHUB_TOKEN=" + pat + "\nDB_PASSWORD=\"" + password + "\"\n");
+        Files.writeString(tree.resolve("secret.yaml"), "kind: Secret\ndata:\n  token: "
+                + Base64.getEncoder().encodeToString(oauth.getBytes(StandardCharsets.UTF_8)) + "\n");
+        Files.writeString(tree.resolve("run.sh"), "curl -d \"token=" + URLEncoder.encode(pat, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "\" https://ci.internal/hook\n");
+    }
+
+    @ParameterizedTest(name = "{0} to stdout")
+    @MethodSource("formats")
+    void shouldPrintNoPlantedValueToStdoutOrStderr(String format) {
+        CliRun run = CliRun.of("scan", "dir", tree.toString(), "--format", format);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertClean(run.out() + run.err());
+    }
+
+    @ParameterizedTest(name = "{0} to a file")
+    @MethodSource("formats")
+    void shouldWriteNoPlantedValueToTheReportFile(String format) throws IOException {
+        Path report = out.resolve("report." + format);
+        CliRun run = CliRun.of("scan", "dir", tree.toString(), "--format", format, "--output", report.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(report)).contains("github-pat-classic").contains("github-oauth-token");
+        assertClean(run.out() + run.err() + Files.readString(report));
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files).containsExactly(report);
+        }
+    }
+
+    @ParameterizedTest(name = "baseline after {0}")
+    @MethodSource("formats")
+    void shouldWriteNoPlantedValueToABaseline(String ignored) throws IOException {
+        Path baseline = out.resolve("baseline.json");
+        CliRun run = CliRun.of("baseline", "create", tree.toString(), "--output", baseline.toString());
+        assertClean(run.out() + run.err() + Files.readString(baseline));
+    }
+
+    private void assertClean(String everything) {
+        for (String value : planted) {
+            assertThat(everything).doesNotContain(value)
+                    .doesNotContain(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)))
+                    .doesNotContain(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+}
