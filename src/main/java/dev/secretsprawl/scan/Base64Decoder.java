@@ -50,8 +50,7 @@ final class Base64Decoder implements Decoder {
     }
 
     private static boolean isBase64(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '+' || c == '/' || c == '-' || c == '_';
+        return c < 128 && VALUE[c] >= 0;
     }
 
     /** Plain words and identifiers are valid base64 too; real encodings mix cases or digits. */

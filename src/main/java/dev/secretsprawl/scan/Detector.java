@@ -117,7 +117,13 @@ public final class Detector {
         String window = from == 0 && to == text.length() ? text : text.substring(from, to);
         Matcher m = rule.pattern().matcher(window);
         int group = rule.rule().secretGroup();
-        while (m.find()) {
+        int searchFrom = 0;
+        while (searchFrom <= window.length() && m.find(searchFrom)) {
+            if (!rule.boundaryHolds(window, m.start())) {
+                searchFrom = m.start() + 1;
+                continue;
+            }
+            searchFrom = m.end() > m.start() ? m.end() : m.end() + 1;
             if (m.start(group) < 0 || m.end(group) == m.start(group)) {
                 continue;
             }

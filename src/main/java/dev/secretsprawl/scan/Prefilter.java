@@ -19,6 +19,7 @@ final class Prefilter {
     private final int[] transitions;   // state * ALPHABET + char -> next state (complete DFA)
     private final int[][] outputs;     // state -> rule indices whose keyword ends here (incl. via fail links)
     private final BitSet alwaysRun;
+    private final int ruleCount;
 
     /**
      * @param keywordsPerRule lowercase ASCII keywords of each rule, by rule index; an empty list
@@ -30,6 +31,7 @@ final class Prefilter {
         goTo.add(newRow());
         out.add(new LinkedHashSet<>());
         alwaysRun = new BitSet();
+        ruleCount = keywordsPerRule.size();
         for (int rule = 0; rule < keywordsPerRule.size(); rule++) {
             List<String> keywords = keywordsPerRule.get(rule);
             if (keywords.isEmpty()) {
@@ -99,7 +101,7 @@ final class Prefilter {
      * (at most {@link Hits#MAX_PER_RULE}; past that the rule is marked to run on the whole text).
      */
     Hits hits(CharSequence text) {
-        Hits hits = new Hits(outputs.length == 0 ? 0 : alwaysRun.length());
+        Hits hits = new Hits(ruleCount);
         hits.rules = scan(text, hits);
         return hits;
     }
@@ -131,38 +133,38 @@ final class Prefilter {
     /** Keyword occurrences per rule, as end offsets in ascending order. */
     static final class Hits {
         static final int MAX_PER_RULE = 4096;
-        private final java.util.Map<Integer, int[]> offsets = new java.util.HashMap<>();
-        private final java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
-        private final BitSet overflow = new BitSet();
+        private final int[][] offsets;
+        private final int[] counts;
         BitSet rules;
 
-        Hits(int ignored) {
+        Hits(int ruleCount) {
+            offsets = new int[ruleCount][];
+            counts = new int[ruleCount];
         }
 
         private void add(int rule, int offset) {
-            if (overflow.get(rule)) {
+            int count = counts[rule];
+            if (count > MAX_PER_RULE) {
                 return;
             }
-            int count = counts.getOrDefault(rule, 0);
             if (count == MAX_PER_RULE) {
-                overflow.set(rule);
+                counts[rule] = count + 1;   // overflow: the rule runs on the whole text
                 return;
             }
-            int[] list = offsets.computeIfAbsent(rule, r -> new int[16]);
-            if (count == list.length) {
-                list = Arrays.copyOf(list, count * 2);
-                offsets.put(rule, list);
+            int[] list = offsets[rule];
+            if (list == null) {
+                list = offsets[rule] = new int[8];
+            } else if (count == list.length) {
+                list = offsets[rule] = Arrays.copyOf(list, count * 2);
             }
             list[count] = offset;
-            counts.put(rule, count + 1);
+            counts[rule] = count + 1;
         }
 
         /** End offsets of the rule's keyword hits, or null when the rule should run on the whole text. */
         int[] of(int rule) {
-            if (overflow.get(rule) || !counts.containsKey(rule)) {
-                return null;
-            }
-            return Arrays.copyOf(offsets.get(rule), counts.get(rule));
+            int count = counts[rule];
+            return count == 0 || count > MAX_PER_RULE ? null : Arrays.copyOf(offsets[rule], count);
         }
     }
 }

@@ -156,6 +156,14 @@ class DetectorTest {
     }
 
     @Test
+    void shouldHonourALeadingWordBoundaryThatTheEngineChecksItself() {
+        String token = tokens.githubPat();
+        assertThat(detector.detect(Fragment.of("xghp_" + token.substring(4), "a.txt"))).isEmpty();
+        assertThat(detector.detect(Fragment.of("xghp_" + token.substring(4) + " then " + token, "a.txt")))
+                .singleElement().satisfies(f -> assertThat(f.location().startColumn()).isEqualTo(48));
+    }
+
+    @Test
     void shouldRejectTokensWithABadChecksum() {
         String token = tokens.githubPat();
         String broken = token.substring(0, 39) + (token.charAt(39) == 'A' ? 'B' : 'A');
