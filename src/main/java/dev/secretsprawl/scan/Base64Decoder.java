@@ -26,12 +26,19 @@ final class Base64Decoder implements Decoder {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!isBase64(text.charAt(i))) {
+            char first = text.charAt(i);
+            if (first >= 128 || VALUE[first] < 0) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < n && isBase64(text.charAt(i))) {
+            int kinds = 0;      // bit 0 upper, 1 lower, 2 digit, 3 beyond hex (g-z, G-Z, + / - _)
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c >= 128 || VALUE[c] < 0) {
+                    break;
+                }
+                kinds |= KIND[c];
                 i++;
             }
             int end = i;
@@ -39,7 +46,10 @@ final class Base64Decoder implements Decoder {
                 i++;
             }
             int length = end - start;
-            if (length >= MIN_RUN && length <= MAX_RUN && mixed(text, start, end) && !hex(text, start, end)) {
+            // plain words and identifiers are base64 too, but real encodings mix two of upper, lower and
+            // digits; hex runs (digests) never decode to text
+            boolean mixed = Integer.bitCount(kinds & 7) >= 2;
+            if (length >= MIN_RUN && length <= MAX_RUN && mixed && (kinds & 8) != 0) {
                 String decoded = tryDecode(text.substring(start, end));
                 if (decoded != null) {
                     out.add(new DecodedText(Decoder.withLineContext(text, start, decoded), start, i, name()));
@@ -49,35 +59,11 @@ final class Base64Decoder implements Decoder {
         return out;
     }
 
-    private static boolean isBase64(char c) {
-        return c < 128 && VALUE[c] >= 0;
-    }
 
-    /** Plain words and identifiers are valid base64 too; real encodings mix cases or digits. */
-    private static boolean mixed(String text, int start, int end) {
-        boolean upper = false;
-        boolean lower = false;
-        boolean digit = false;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            upper |= Character.isUpperCase(c);
-            lower |= Character.isLowerCase(c);
-            digit |= Character.isDigit(c);
-        }
-        return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) >= 2;
-    }
 
-    /** Digests and ids in hex are valid base64 too, but never decode to text. */
-    private static boolean hex(String text, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private static final int[] VALUE = new int[128];
+    private static final int[] KIND = new int[128];
 
     static {
         java.util.Arrays.fill(VALUE, -1);
@@ -89,6 +75,13 @@ final class Base64Decoder implements Decoder {
         VALUE['-'] = 62;
         VALUE['/'] = 63;
         VALUE['_'] = 63;
+        for (int c = 0; c < 128; c++) {
+            if (VALUE[c] < 0) {
+                continue;
+            }
+            KIND[c] = (c >= 'A' && c <= 'Z' ? 1 : 0) | (c >= 'a' && c <= 'z' ? 2 : 0) | (c >= '0' && c <= '9' ? 4 : 0)
+                    | (Character.digit(c, 16) < 0 ? 8 : 0);
+        }
     }
 
     /**

@@ -16,7 +16,11 @@ import java.util.Set;
 final class Prefilter {
     private static final int ALPHABET = 128;
 
-    private final int[] transitions;   // state * ALPHABET + char -> next state (complete DFA)
+    /** ASCII char (lowercased) -> character class; 0 is every char no keyword contains. */
+    private final byte[] classOf = new byte[ALPHABET];
+    private final int classes;
+    /** state * classes + class -> next state (complete DFA); chars keep the table small enough for cache. */
+    private final char[] transitions;
     private final int[][] outputs;     // state -> rule indices whose keyword ends here (incl. via fail links)
     private final BitSet alwaysRun;
     private final int ruleCount;
@@ -55,12 +59,25 @@ final class Prefilter {
             }
         }
         int states = goTo.size();
-        transitions = new int[states * ALPHABET];
+        if (states > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("too many keyword states: " + states);
+        }
+        int nextClass = 1;
+        for (int c = 0; c < ALPHABET; c++) {
+            for (int[] row : goTo) {
+                if (row[c] >= 0) {
+                    classOf[c] = (byte) nextClass++;
+                    break;
+                }
+            }
+        }
+        classes = nextClass;
+        int[] dense = new int[states * ALPHABET];
         int[] fail = new int[states];
         Queue<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < ALPHABET; c++) {
             int next = goTo.get(0)[c];
-            transitions[c] = Math.max(next, 0);
+            dense[c] = Math.max(next, 0);
             if (next > 0) {
                 queue.add(next);
             }
@@ -71,12 +88,19 @@ final class Prefilter {
             for (int c = 0; c < ALPHABET; c++) {
                 int next = goTo.get(state)[c];
                 if (next > 0) {
-                    fail[next] = transitions[fail[state] * ALPHABET + c];
-                    transitions[state * ALPHABET + c] = next;
+                    fail[next] = dense[fail[state] * ALPHABET + c];
+                    dense[state * ALPHABET + c] = next;
                     queue.add(next);
                 } else {
-                    transitions[state * ALPHABET + c] = transitions[fail[state] * ALPHABET + c];
+                    dense[state * ALPHABET + c] = dense[fail[state] * ALPHABET + c];
                 }
+            }
+        }
+        transitions = new char[states * classes];
+        for (int state = 0; state < states; state++) {
+            for (int c = 0; c < ALPHABET; c++) {
+                // chars of class 0 occur in no keyword: from any state they lead back to the root
+                transitions[state * classes + classOf[c]] = (char) (classOf[c] == 0 ? 0 : dense[state * ALPHABET + c]);
             }
         }
         outputs = new int[states][];
@@ -107,7 +131,7 @@ final class Prefilter {
     }
 
     private BitSet scan(CharSequence text, Hits record) {
-        BitSet hits = (BitSet) alwaysRun.clone();
+        boolean[] seen = new boolean[ruleCount];
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             int c = text.charAt(i);
@@ -118,13 +142,19 @@ final class Prefilter {
             if (c >= 'A' && c <= 'Z') {
                 c += 'a' - 'A';
             }
-            state = transitions[state * ALPHABET + c];
+            state = transitions[state * classes + classOf[c]];
             int[] found = outputs[state];
             for (int rule : found) {
-                hits.set(rule);
+                seen[rule] = true;
                 if (record != null) {
                     record.add(rule, i);
                 }
+            }
+        }
+        BitSet hits = (BitSet) alwaysRun.clone();
+        for (int rule = 0; rule < ruleCount; rule++) {
+            if (seen[rule]) {
+                hits.set(rule);
             }
         }
         return hits;
