@@ -1,6 +1,6 @@
 package dev.secretsprawl.cli;
 
-import dev.secretsprawl.testing.Tokens;
+import dev.secretsprawl.testing.SyntheticCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,11 +15,11 @@ class BaselineCommandTest {
     Path tree;
     @TempDir
     Path work;
-    private final Tokens tokens = new Tokens(5);
+    private final SyntheticCredentials tokens = new SyntheticCredentials(5);
 
     @Test
     void shouldSuppressBaselinedFindingsAndReportOnlyNewOnes() throws IOException {
-        String old = tokens.githubPat();
+        String old = tokens.next("github-pat");
         Files.writeString(tree.resolve("legacy.env"), "TOKEN=" + old + "\n");
         Path baseline = work.resolve("baseline.json");
 
@@ -31,7 +31,7 @@ class BaselineCommandTest {
         Files.writeString(tree.resolve("legacy.env"), "# moved\n\nTOKEN = " + old + "\n");
         assertThat(CliRun.of("scan", "dir", tree.toString(), "--baseline", baseline.toString()).exitCode()).isZero();
 
-        Files.writeString(tree.resolve("new.env"), "TOKEN=" + tokens.githubPat() + "\n");
+        Files.writeString(tree.resolve("new.env"), "TOKEN=" + tokens.next("github-pat") + "\n");
         CliRun run = CliRun.of("scan", "dir", tree.toString(), "--baseline", baseline.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("new.env").doesNotContain("legacy.env:");
@@ -39,7 +39,7 @@ class BaselineCommandTest {
 
     @Test
     void shouldRefuseToOverwriteAndUpdateOnRequest() throws IOException {
-        Files.writeString(tree.resolve("a.env"), "T=" + tokens.githubPat());
+        Files.writeString(tree.resolve("a.env"), "T=" + tokens.next("github-pat"));
         Path baseline = work.resolve("b.json");
         assertThat(CliRun.of("baseline", "create", tree.toString(), "-o", baseline.toString()).exitCode()).isZero();
         CliRun again = CliRun.of("baseline", "create", tree.toString(), "-o", baseline.toString());
@@ -47,7 +47,7 @@ class BaselineCommandTest {
         assertThat(again.err()).contains("baseline update");
 
         Files.delete(tree.resolve("a.env"));
-        Files.writeString(tree.resolve("b.env"), "T=" + tokens.githubPat());
+        Files.writeString(tree.resolve("b.env"), "T=" + tokens.next("github-pat"));
         CliRun update = CliRun.of("baseline", "update", tree.toString(), "-o", baseline.toString());
         assertThat(update.exitCode()).isZero();
         assertThat(update.err()).contains("1 added, 1 removed, 1 in all");

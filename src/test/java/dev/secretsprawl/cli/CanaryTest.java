@@ -1,7 +1,7 @@
 package dev.secretsprawl.cli;
 
 import dev.secretsprawl.report.Reports;
-import dev.secretsprawl.testing.Tokens;
+import dev.secretsprawl.testing.SyntheticCredentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,9 +36,9 @@ class CanaryTest {
 
     @BeforeEach
     void plant() throws IOException {
-        Tokens tokens = Tokens.random();
-        String pat = tokens.githubPat();
-        String oauth = tokens.githubOauth();
+        SyntheticCredentials tokens = SyntheticCredentials.random();
+        String pat = tokens.next("github-pat");
+        String oauth = tokens.next("github-oauth");
         String password = "Zq7!" + tokens.base62(14);
         planted.addAll(List.of(pat, oauth, password));
         Files.writeString(tree.resolve("app.env"), "GITHUB_TOKEN=" + pat + "\nDB_PASSWORD=\"" + password + "\"\n");

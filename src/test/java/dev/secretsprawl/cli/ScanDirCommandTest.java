@@ -1,6 +1,6 @@
 package dev.secretsprawl.cli;
 
-import dev.secretsprawl.testing.Tokens;
+import dev.secretsprawl.testing.SyntheticCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScanDirCommandTest {
     @TempDir
     Path tree;
-    private final Tokens tokens = new Tokens(99);
+    private final SyntheticCredentials tokens = new SyntheticCredentials(99);
 
     @Test
     void shouldExitOneWithAReportWhenSecretsAreFound() throws IOException {
-        write("deploy/app.env", "GITHUB_TOKEN=" + tokens.githubPat() + "\n");
+        write("deploy/app.env", "GITHUB_TOKEN=" + tokens.next("github-pat") + "\n");
         CliRun run = CliRun.of("scan", "dir", tree.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("github-pat-classic  deploy/app.env:1:14").contains("1 secret found");
@@ -33,7 +33,7 @@ class ScanDirCommandTest {
 
     @Test
     void shouldWriteTheReportToAFileAndSummarizeOnStderr() throws IOException {
-        write("a.env", "T=" + tokens.githubPat());
+        write("a.env", "T=" + tokens.next("github-pat"));
         Path sarif = tree.resolve("out/report.sarif");
         CliRun run = CliRun.of("scan", "dir", tree.toString(), "--format", "sarif", "--output", sarif.toString());
         assertThat(run.exitCode()).isEqualTo(1);
@@ -99,7 +99,7 @@ class ScanDirCommandTest {
 
     @Test
     void shouldSuppressWithALiveAllowlistEntryAndReportAnExpiredOne() throws IOException {
-        write("test/fixtures/token.txt", tokens.githubPat());
+        write("test/fixtures/token.txt", tokens.next("github-pat"));
         write(".sprawl.toml", """
                 [[allowlist]]
                 rule = "github-pat-classic"

@@ -1,7 +1,7 @@
 package dev.secretsprawl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.secretsprawl.testing.Tokens;
+import dev.secretsprawl.testing.SyntheticCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class SprawlJarIT {
     @Test
     void shouldExitOneWithValidSarifOnATreeWithCredentials() throws Exception {
         Path tree = Files.createDirectories(work.resolve("leaky"));
-        String token = new Tokens(11).githubPat();
+        String token = new SyntheticCredentials(11).next("github-pat");
         Files.writeString(tree.resolve("Jenkinsfile"), "pipeline {\n  environment {\n    GH = '" + token + "'\n  }\n}\n");
         Path sarif = work.resolve("f.sarif");
 

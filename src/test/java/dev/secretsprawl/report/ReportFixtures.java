@@ -11,7 +11,7 @@ import dev.secretsprawl.scan.ScanResult;
 import dev.secretsprawl.scan.ScanStats;
 import dev.secretsprawl.scan.ScanWarning;
 import dev.secretsprawl.scan.SecretHasher;
-import dev.secretsprawl.testing.Tokens;
+import dev.secretsprawl.testing.SyntheticCredentials;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,9 +27,9 @@ final class ReportFixtures {
     static final ReportContext CONTEXT = new ReportContext("secret-sprawl", "1.2.3-test", RULES, false);
     static final ReportContext REDACTED = new ReportContext("secret-sprawl", "1.2.3-test", RULES, true);
 
-    private static final Tokens TOKENS = new Tokens(2026);
-    static final String PAT = TOKENS.githubPat();
-    static final String OAUTH = TOKENS.githubOauth();
+    private static final SyntheticCredentials TOKENS = new SyntheticCredentials(2026);
+    static final String PAT = TOKENS.next("github-pat");
+    static final String OAUTH = TOKENS.next("github-oauth");
 
     private ReportFixtures() {
     }

@@ -2,7 +2,7 @@ package dev.secretsprawl.scan;
 
 import dev.secretsprawl.rules.RuleLoader;
 import dev.secretsprawl.rules.RulePack;
-import dev.secretsprawl.testing.Tokens;
+import dev.secretsprawl.testing.SyntheticCredentials;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -56,11 +56,11 @@ class DetectorTest {
             """;
     private final Detector detector = new Detector(new RulePack(RuleLoader.parse(RULES, "test.toml")),
             SecretHasher.defaultKey());
-    private final Tokens tokens = new Tokens(7);
+    private final SyntheticCredentials tokens = new SyntheticCredentials(7);
 
     @Test
     void shouldReportLineAndColumnOfTheSecret() {
-        String token = tokens.githubPat();
+        String token = tokens.next("github-pat");
         List<Finding> findings = detector.detect(Fragment.of("first\nsecond\n  TOKEN_X=" + token + "\n", "a.txt"));
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.ruleId()).isEqualTo("gh");
@@ -71,14 +71,14 @@ class DetectorTest {
 
     @Test
     void shouldOffsetLinesByTheFragmentsFirstLine() {
-        Fragment fragment = new Fragment("x\n" + tokens.githubPat(), "log.txt", 100, null);
+        Fragment fragment = new Fragment("x\n" + tokens.next("github-pat"), "log.txt", 100, null);
         assertThat(detector.detect(fragment)).singleElement()
                 .satisfies(f -> assertThat(f.location().startLine()).isEqualTo(101));
     }
 
     @Test
     void shouldFindBase64EncodedSecretsAtTheLineOfTheEncodedText() {
-        String token = tokens.githubPat();
+        String token = tokens.next("github-pat");
         String encoded = Base64.getEncoder().encodeToString(("token: " + token).getBytes(StandardCharsets.UTF_8));
         List<Finding> findings = detector.detect(Fragment.of("a\nb\ndata: " + encoded + "\n", "secret.yaml"));
         assertThat(findings).extracting(Finding::ruleId).containsExactly("gh");
@@ -132,7 +132,7 @@ class DetectorTest {
 
     @Test
     void shouldPreferTheIssuerSpecificRuleOverAGenericOneOnTheSameValue() {
-        String token = tokens.githubPat();
+        String token = tokens.next("github-pat");
         assertThat(detector.detect(Fragment.of("token = \"" + token + "\"", "a.py")))
                 .extracting(Finding::ruleId).containsExactly("gh");
     }
@@ -151,13 +151,13 @@ class DetectorTest {
                 nomatch = ["y"]
                 """;
         Detector both = new Detector(new RulePack(RuleLoader.parse(twice, "t.toml")), SecretHasher.defaultKey());
-        assertThat(both.detect(Fragment.of("T=" + tokens.githubPat(), "a.env")))
+        assertThat(both.detect(Fragment.of("T=" + tokens.next("github-pat"), "a.env")))
                 .extracting(Finding::ruleId).containsExactly("gh");
     }
 
     @Test
     void shouldHonourALeadingWordBoundaryThatTheEngineChecksItself() {
-        String token = tokens.githubPat();
+        String token = tokens.next("github-pat");
         assertThat(detector.detect(Fragment.of("xghp_" + token.substring(4), "a.txt"))).isEmpty();
         assertThat(detector.detect(Fragment.of("xghp_" + token.substring(4) + " then " + token, "a.txt")))
                 .singleElement().satisfies(f -> assertThat(f.location().startColumn()).isEqualTo(48));
@@ -165,7 +165,7 @@ class DetectorTest {
 
     @Test
     void shouldRejectTokensWithABadChecksum() {
-        String token = tokens.githubPat();
+        String token = tokens.next("github-pat");
         String broken = token.substring(0, 39) + (token.charAt(39) == 'A' ? 'B' : 'A');
         assertThat(detector.detect(Fragment.of(broken, "a.txt"))).isEmpty();
     }
@@ -178,14 +178,14 @@ class DetectorTest {
 
     @Test
     void shouldReportOneFindingPerRuleValueAndLine() {
-        String token = tokens.githubPat();
+        String token = tokens.next("github-pat");
         assertThat(detector.detect(Fragment.of(token + " " + token, "a.txt"))).hasSize(1);
         assertThat(detector.detect(Fragment.of(token + "\n" + token, "a.txt"))).hasSize(2);
     }
 
     @Test
     void shouldGiveEqualValuesTheSameSecretHashAcrossFiles() {
-        String token = tokens.githubPat();
+        String token = tokens.next("github-pat");
         Finding a = detector.detect(Fragment.of(token, "a.txt")).get(0);
         Finding b = detector.detect(Fragment.of("x = " + token, "b.txt")).get(0);
         assertThat(a.secretHash()).isEqualTo(b.secretHash());

@@ -1,7 +1,7 @@
 package dev.secretsprawl.scan;
 
 import dev.secretsprawl.rules.RuleLoader;
-import dev.secretsprawl.testing.Tokens;
+import dev.secretsprawl.testing.SyntheticCredentials;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FingerprintTest {
     private final Detector detector = new Detector(RuleLoader.fromDirectory(Path.of("rules")), SecretHasher.defaultKey());
-    private final String token = new Tokens(3).githubPat();
+    private final String token = new SyntheticCredentials(3).next("github-pat");
 
     @Test
     void shouldSurviveLineShiftsAndReformatting() {
@@ -25,7 +25,7 @@ class FingerprintTest {
     void shouldDifferByPathAndByValue() {
         Fingerprint here = detector.detect(Fragment.of(token, "a/.env")).get(0).fingerprint();
         Fingerprint there = detector.detect(Fragment.of(token, "b/.env")).get(0).fingerprint();
-        Fingerprint other = detector.detect(Fragment.of(new Tokens(4).githubPat(), "a/.env")).get(0).fingerprint();
+        Fingerprint other = detector.detect(Fragment.of(new SyntheticCredentials(4).next("github-pat"), "a/.env")).get(0).fingerprint();
         assertThat(here).isNotEqualTo(there).isNotEqualTo(other);
     }
 

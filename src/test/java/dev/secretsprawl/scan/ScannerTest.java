@@ -1,7 +1,7 @@
 package dev.secretsprawl.scan;
 
 import dev.secretsprawl.rules.RuleLoader;
-import dev.secretsprawl.testing.Tokens;
+import dev.secretsprawl.testing.SyntheticCredentials;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ScannerTest {
     private final Detector detector = new Detector(RuleLoader.fromDirectory(Path.of("rules")), SecretHasher.defaultKey());
-    private final Tokens tokens = new Tokens(1);
+    private final SyntheticCredentials tokens = new SyntheticCredentials(1);
 
     @Test
     void shouldScanManyFragmentsInParallelAndOrderFindingsByPathAndLine() throws IOException {
         List<Fragment> fragments = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            fragments.add(Fragment.of("x\n".repeat(i % 7) + "T=" + tokens.githubPat(), String.format("f%03d.env", 199 - i)));
+            fragments.add(Fragment.of("x\n".repeat(i % 7) + "T=" + tokens.next("github-pat"), String.format("f%03d.env", 199 - i)));
         }
         ScanResult result = new Scanner(detector, Suppressions.none(), 4).scan(source(fragments), ProgressListener.NONE);
         assertThat(result.findings()).hasSize(200);
@@ -30,14 +30,14 @@ class ScannerTest {
 
     @Test
     void shouldCountSkipsOnceAndSeparateSuppressedFindings() throws IOException {
-        String known = tokens.githubPat();
+        String known = tokens.next("github-pat");
         Fragment a = Fragment.of("T=" + known, "a.env");
         String fingerprint = detector.detect(a).get(0).fingerprint().value();
         Source source = new Source() {
             @Override
             public void run(FragmentSink sink) {
                 sink.accept(a);
-                sink.accept(Fragment.of("T=" + tokens.githubPat(), "b.env"));
+                sink.accept(Fragment.of("T=" + tokens.next("github-pat"), "b.env"));
                 sink.skipped("binary", "x.png", null);
                 sink.skipped("binary", "y.png", null);
             }

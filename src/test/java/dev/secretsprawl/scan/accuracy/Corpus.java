@@ -1,5 +1,7 @@
 package dev.secretsprawl.scan.accuracy;
 
+import dev.secretsprawl.testing.SyntheticCredentials;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;

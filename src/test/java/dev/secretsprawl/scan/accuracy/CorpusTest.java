@@ -1,5 +1,7 @@
 package dev.secretsprawl.scan.accuracy;
 
+import dev.secretsprawl.testing.SyntheticCredentials;
+
 import dev.secretsprawl.scan.Checksums;
 import dev.secretsprawl.scan.accuracy.Corpus.CorpusFile;
 import dev.secretsprawl.scan.accuracy.Corpus.Plant;

@@ -1,4 +1,4 @@
-package dev.secretsprawl.scan.accuracy;
+package dev.secretsprawl.testing;
 
 import dev.secretsprawl.scan.Checksums;
 
@@ -23,7 +23,7 @@ import java.util.function.Function;
  * values and no real credential is ever stored in the repository. Each kind follows the issuer's
  * documented shape (prefix, length, alphabet, checksum); none of them is valid anywhere.
  */
-final class SyntheticCredentials {
+public final class SyntheticCredentials {
     static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
     static final String DIGITS = "0123456789";
@@ -42,23 +42,33 @@ final class SyntheticCredentials {
     private final Random random;
     private final Map<String, Function<Random, String>> kinds = new LinkedHashMap<>();
 
-    SyntheticCredentials(long seed) {
+    public SyntheticCredentials(long seed) {
         this.random = new Random(seed);
         register();
     }
 
+    /** A generator with an unpredictable seed, for canary tests. */
+    public static SyntheticCredentials random() {
+        return new SyntheticCredentials(new SecureRandom().nextLong());
+    }
+
     /** Every kind this generator knows, in registration order. */
-    Set<String> kinds() {
+    public Set<String> kinds() {
         return kinds.keySet();
     }
 
     /** A fresh value of {@code kind}; successive calls differ. */
-    String next(String kind) {
+    public String next(String kind) {
         Function<Random, String> generator = kinds.get(kind);
         if (generator == null) {
             throw new IllegalArgumentException("unknown credential kind '" + kind + "'; known: " + kinds.keySet());
         }
         return generator.apply(random);
+    }
+
+    /** Random base62 text of the given length. */
+    public String base62(int length) {
+        return s(random, BASE62, length);
     }
 
     private void register() {
