@@ -158,17 +158,28 @@ public final class Detector {
     }
 
     /**
-     * One finding per rule, value and line. A decoded value replaces the plain match of its encoded form
-     * (same rule, overlapping span); a decoded value equal to a plain one adds nothing; an issuer-specific
-     * rule wins over a generic rule whose value overlaps it on the same line.
+     * One finding per rule, value and line. Between a plain match and a decoded one over the same text:
+     * <ul>
+     *   <li>under the same rule, a value decoded (base64, escapes) from a span holding the plain secret
+     *       replaces it: the decoded value is the credential;</li>
+     *   <li>under another rule, a value decoded from exactly the plain secret's text adds nothing: the plain
+     *       rule knows where the credential sits (a kubeconfig client key, not just "a private key");</li>
+     *   <li>a value decoded from a piece of a plain secret (a JWT's base64 header) adds nothing;</li>
+     *   <li>URL-decoding never overrides a plain match of the same rule: a percent-encoded URI password
+     *       is parsed right only in its encoded form.</li>
+     * </ul>
+     * An issuer-specific rule wins over a generic rule whose value overlaps it on the same line.
      */
     private List<Finding> deduplicate(List<Hit> hits) {
         List<Hit> plain = hits.stream().filter(h -> h.finding().decodedFrom() == null).toList();
-        List<Hit> decoded = hits.stream().filter(h -> h.finding().decodedFrom() != null).toList();
+        List<Hit> decoded = hits.stream().filter(h -> h.finding().decodedFrom() != null)
+                .filter(d -> plain.stream().noneMatch(p -> inside(d, p) || urlShadowed(d, p)
+                        || (sameSpan(d, p) && !sameRule(d, p))))
+                .toList();
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Hit p : plain) {
-            boolean replaced = decoded.stream().anyMatch(d -> sameRule(d, p) && overlap(d, p)
-                    && !d.finding().secretHash().equals(p.finding().secretHash()));
+            boolean replaced = decoded.stream().anyMatch(d -> !sameValue(d, p) && sameRule(d, p)
+                    && (sameSpan(d, p) || contains(d, p)));
             if (!replaced) {
                 unique.putIfAbsent(key(p.finding()), p.finding());
             }
@@ -241,8 +252,27 @@ public final class Detector {
         return a.finding().ruleId().equals(b.finding().ruleId());
     }
 
-    private static boolean overlap(Hit a, Hit b) {
-        return a.spanStart() < b.spanEnd() && b.spanStart() < a.spanEnd();
+    private static boolean sameValue(Hit a, Hit b) {
+        return a.finding().secretHash().equals(b.finding().secretHash());
+    }
+
+    /** The decoded span is the plain secret's own text (allowing for base64 padding outside the match). */
+    private static boolean sameSpan(Hit decoded, Hit plain) {
+        return Math.abs(decoded.spanStart() - plain.spanStart()) <= 2 && Math.abs(decoded.spanEnd() - plain.spanEnd()) <= 2;
+    }
+
+    private static boolean contains(Hit outer, Hit inner) {
+        return outer.spanStart() <= inner.spanStart() && inner.spanEnd() <= outer.spanEnd();
+    }
+
+    /** The decoded text came from strictly inside a plain secret. */
+    private static boolean inside(Hit decoded, Hit plain) {
+        return contains(plain, decoded) && !sameSpan(decoded, plain);
+    }
+
+    private static boolean urlShadowed(Hit decoded, Hit plain) {
+        return "url".equals(decoded.finding().decodedFrom()) && sameRule(decoded, plain)
+                && decoded.spanStart() < plain.spanEnd() && plain.spanStart() < decoded.spanEnd();
     }
 
     private boolean isGeneric(Finding f) {

@@ -26,6 +26,10 @@ final class GenericValueFilter implements CandidateFilter {
             "(?i)(hash|digest|checksum|sha\\d*|md5|integrity|fingerprint|etag|public|pubkey|cert|"
                     + "_id\\b|_name\\b|_file\\b|_path\\b|_url\\b|_length|_len\\b|_type|_policy|_timeout|_expir|"
                     + "_header|_prefix|_env\\b|_field|_format|_regex|_pattern|_rotation|_ttl|_mode|_required)");
+    /** Files whose unquoted values are literals, not code: configuration, env files, shell, Dockerfiles. */
+    private static final Pattern LITERAL_FILES = Pattern.compile(
+            "(?i)(\\.env(\\.[\\w-]+)?|\\.envrc|\\.properties|\\.ya?ml|\\.ini|\\.cfg|\\.conf|\\.cnf|\\.toml|\\.sh|\\.bash|"
+                    + "\\.zsh|(^|/)Dockerfile[^/]*|\\.dockerfile|(^|/)\\.?netrc|\\.npmrc|\\.pypirc)$");
     /** An identifier with no digits or symbols, unquoted: a variable name in code. */
     private static final Pattern BARE_IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z_]*$");
 
@@ -44,7 +48,8 @@ final class GenericValueFilter implements CandidateFilter {
                 || UUID.matcher(value).matches()) {
             return true;
         }
-        if (!c.quoted() && (CODE.matcher(value).matches() || BARE_IDENTIFIER.matcher(value).matches())) {
+        boolean literalFile = LITERAL_FILES.matcher(c.path()).find();
+        if (!c.quoted() && !literalFile && (CODE.matcher(value).matches() || BARE_IDENTIFIER.matcher(value).matches())) {
             return true;
         }
         return NON_SECRET_KEY.matcher(c.before().toLowerCase(Locale.ROOT)).find();

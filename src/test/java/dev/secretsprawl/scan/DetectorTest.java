@@ -99,11 +99,29 @@ class DetectorTest {
     }
 
     @Test
-    void shouldFindUrlEncodedSecrets() {
-        String encoded = URLEncoder.encode("Zq7!pW3#kL9v", StandardCharsets.UTF_8);
-        List<Finding> findings = detector.detect(Fragment.of("curl -d 'user=bob&password=" + encoded + "'", "run.sh"));
-        assertThat(findings).extracting(f -> f.secret().reveal()).contains("Zq7!pW3#kL9v");
-        assertThat(findings).extracting(Finding::decodedFrom).contains("url");
+    void shouldFindSecretsThatOnlyAppearOnceUrlDecoded() {
+        String encoded = URLEncoder.encode("password: Zq7!pW3#kL9v", StandardCharsets.UTF_8).replace("+", "%20");
+        List<Finding> findings = detector.detect(Fragment.of("GET /hook?payload=" + encoded, "access.log"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.secret().reveal()).isEqualTo("Zq7!pW3#kL9v");
+            assertThat(f.decodedFrom()).isEqualTo("url");
+        });
+    }
+
+    @Test
+    void shouldKeepAPercentEncodedValueWhenThePlainMatchAlreadyHoldsIt() {
+        String encoded = URLEncoder.encode("Zq7@pW3:kL9v", StandardCharsets.UTF_8);
+        assertThat(detector.detect(Fragment.of("password=" + encoded, "run.sh"))).singleElement()
+                .satisfies(f -> assertThat(f.decodedFrom()).isNull());
+    }
+
+    @Test
+    void shouldNotReportADecodedPieceOfAPlainSecret() {
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"token\":\"q8ZmY2vLx0Rk\"}".getBytes(StandardCharsets.UTF_8));
+        String value = header + ".eyJzdWIiOiIxIn0.c2lnbmF0dXJlLWJ5dGVz";
+        assertThat(detector.detect(Fragment.of("token: " + value, "k.yaml"))).singleElement()
+                .satisfies(f -> assertThat(f.secret().reveal()).isEqualTo(value));
     }
 
     @Test

@@ -24,11 +24,18 @@ class GenericValueFilterTest {
     }
 
     @Test
-    void shouldRejectUnquotedIdentifiersButKeepQuotedLiterals() {
-        assertThat(filter.rejects(candidate("dbPassword", false, "password = "))).isTrue();
-        assertThat(filter.rejects(candidate("settings.db.password", false, "password: "))).isTrue();
-        assertThat(filter.rejects(candidate("q8ZmY2vLx0Rk", false, "password: "))).isFalse();
-        assertThat(filter.rejects(candidate("q8ZmY2vLx0Rk", true, "password = \""))).isFalse();
+    void shouldRejectUnquotedIdentifiersInCodeButKeepQuotedLiterals() {
+        assertThat(filter.rejects(candidate("dbPassword", false, "password = ", "app.py"))).isTrue();
+        assertThat(filter.rejects(candidate("settings.db.password", false, "password: ", "Main.java"))).isTrue();
+        assertThat(filter.rejects(candidate("q8ZmY2vLx0Rk", false, "password: ", "app.py"))).isFalse();
+        assertThat(filter.rejects(candidate("q8ZmY2vLx0Rk", true, "password = \"", "app.py"))).isFalse();
+    }
+
+    @Test
+    void shouldTakeUnquotedValuesInConfigFilesAsLiterals() {
+        assertThat(filter.rejects(candidate("pdzc9x2g.KaY", false, "replication_password: ", "group_vars/all.yml"))).isFalse();
+        assertThat(filter.rejects(candidate("rlK.Ps3utsYsLULI", false, "MYSQL_ROOT_PASSWORD=", "docker-compose.yml"))).isFalse();
+        assertThat(filter.rejects(candidate("rlK.Ps3utsYsLULI", false, "password = ", "settings.py"))).isTrue();
     }
 
     @Test
@@ -47,8 +54,12 @@ class GenericValueFilterTest {
     }
 
     private static Candidate candidate(String value, boolean quoted, String before) {
+        return candidate(value, quoted, before, "a.env");
+    }
+
+    private static Candidate candidate(String value, boolean quoted, String before, String path) {
         Rule rule = new Rule("g", "g", "(.+)", 1, List.of("g"), null, null, null, true, false, null, null,
                 Severity.MEDIUM, null, List.of("x"), List.of("y"), null, "test");
-        return new Candidate(CompiledRule.of(rule), value, before, quoted, "a.env", before + value);
+        return new Candidate(CompiledRule.of(rule), value, before, quoted, path, before + value);
     }
 }
