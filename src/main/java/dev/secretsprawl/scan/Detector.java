@@ -162,8 +162,9 @@ public final class Detector {
      * <ul>
      *   <li>under the same rule, a value decoded (base64, escapes) from a span holding the plain secret
      *       replaces it: the decoded value is the credential;</li>
-     *   <li>under another rule, a value decoded from exactly the plain secret's text adds nothing: the plain
-     *       rule knows where the credential sits (a kubeconfig client key, not just "a private key");</li>
+     *   <li>under another rule, a value decoded from exactly the plain secret's text adds nothing when the
+     *       plain rule is issuer-specific (it knows the credential is a kubeconfig client key, not just "a
+     *       private key") and replaces it when the plain rule is generic;</li>
      *   <li>a value decoded from a piece of a plain secret (a JWT's base64 header) adds nothing;</li>
      *   <li>URL-decoding never overrides a plain match of the same rule: a percent-encoded URI password
      *       is parsed right only in its encoded form.</li>
@@ -174,12 +175,12 @@ public final class Detector {
         List<Hit> plain = hits.stream().filter(h -> h.finding().decodedFrom() == null).toList();
         List<Hit> decoded = hits.stream().filter(h -> h.finding().decodedFrom() != null)
                 .filter(d -> plain.stream().noneMatch(p -> inside(d, p) || urlShadowed(d, p)
-                        || (sameSpan(d, p) && !sameRule(d, p))))
+                        || (sameSpan(d, p) && !sameRule(d, p) && !isGeneric(p.finding()))))
                 .toList();
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Hit p : plain) {
-            boolean replaced = decoded.stream().anyMatch(d -> !sameValue(d, p) && sameRule(d, p)
-                    && (sameSpan(d, p) || contains(d, p)));
+            boolean replaced = decoded.stream().anyMatch(d -> !sameValue(d, p)
+                    && ((sameRule(d, p) && (sameSpan(d, p) || contains(d, p))) || (sameSpan(d, p) && isGeneric(p.finding()))));
             if (!replaced) {
                 unique.putIfAbsent(key(p.finding()), p.finding());
             }

@@ -99,6 +99,17 @@ class DetectorTest {
     }
 
     @Test
+    void shouldLetADecodedIssuerTokenReplaceAGenericMatchOfItsEncodedForm() {
+        String token = tokens.next("github-pat");
+        String encoded = Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
+        assertThat(detector.detect(Fragment.of("data:\n  token: " + encoded, "secret.yaml"))).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.ruleId()).isEqualTo("gh");
+                    assertThat(f.decodedFrom()).isEqualTo("base64");
+                });
+    }
+
+    @Test
     void shouldFindSecretsThatOnlyAppearOnceUrlDecoded() {
         String encoded = URLEncoder.encode("password: Zq7!pW3#kL9v", StandardCharsets.UTF_8).replace("+", "%20");
         List<Finding> findings = detector.detect(Fragment.of("GET /hook?payload=" + encoded, "access.log"));
