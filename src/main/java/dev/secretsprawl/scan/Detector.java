@@ -133,8 +133,8 @@ public final class Detector {
             int line = lines.lineOf(start);
             String lineText = text.substring(lines.lineStart(line), lines.lineEnd(line, text.length()));
             boolean quoted = start > 0 && "\"'`".indexOf(text.charAt(start - 1)) >= 0;
-            Candidate candidate = new Candidate(rule, secret, text.substring(from + m.start(), start), quoted,
-                    fragment.path(), lineText);
+            Candidate candidate = new Candidate(rule, secret, keyBefore(text, from + m.start()) + text.substring(from + m.start(), start),
+                    quoted, fragment.path(), lineText);
             if (filters.stream().noneMatch(f -> f.rejects(candidate))) {
                 int at = span == null ? start : span.sourceStart();
                 int atEnd = span == null ? end : span.sourceStart();
@@ -142,6 +142,22 @@ public final class Detector {
                 hits.add(span == null ? new Hit(finding, start, end) : new Hit(finding, span.sourceStart(), span.sourceEnd()));
             }
         }
+    }
+
+    /**
+     * The identifier characters right before a match: rules match from the credential word on
+     * ({@code token = ...}), and filters need the whole key ({@code csrf_token}, {@code public_key}).
+     */
+    private static String keyBefore(String text, int matchStart) {
+        int i = matchStart;
+        while (i > 0 && matchStart - i < 64 && isKeyChar(text.charAt(i - 1))) {
+            i--;
+        }
+        return text.substring(i, matchStart);
+    }
+
+    private static boolean isKeyChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '$';
     }
 
     private Finding toFinding(Rule rule, Fragment fragment, LazyLines lines, int start, int end, String value,

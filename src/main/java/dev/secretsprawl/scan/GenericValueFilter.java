@@ -23,7 +23,8 @@ final class GenericValueFilter implements CandidateFilter {
             "(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
     /** Key names whose values are digests, identifiers or public material. */
     private static final Pattern NON_SECRET_KEY = Pattern.compile(
-            "(?i)(hash|digest|checksum|sha\\d*|md5|integrity|fingerprint|etag|public|pubkey|cert|"
+            "(?i)(hash|digest|checksum|sha\\d*|md5|integrity|fingerprint|etag|public|pubkey|csrf|xsrf|page_?token|next_?token|"
+                    + "continuation|"
                     + "_id\\b|_name\\b|_file\\b|_path\\b|_url\\b|_length|_len\\b|_type|_policy|_timeout|_expir|"
                     + "_header|_prefix|_env\\b|_field|_format|_regex|_pattern|_rotation|_ttl|_mode|_required)");
     /** Files whose unquoted values are literals, not code: configuration, env files, shell, Dockerfiles. */
