@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The accuracy corpus: templates under {@code src/test/resources/corpus/} that look like files of real
- * repositories, with planted credentials written as markers and filled in with synthetic values.
+ * An accuracy corpus: templates under a corpus root that look like files of real repositories, with
+ * planted credentials written as markers and filled in with synthetic values. Two roots exist:
+ * {@code src/test/resources/corpus/} ({@link #ROOT}, the corpus the rules are tuned against) and
+ * {@code src/test/resources/corpus-holdout/} ({@link #HOLDOUT_ROOT}, a held-out corpus nobody tunes
+ * against, filled from its own seed).
  *
  * <p>A marker is {@code @@KIND@@} or {@code @@KIND|MODIFIER@@}. Modifiers plant the value encoded:
  * {@code base64}, {@code urlencode} (percent-encoding as in a URI), {@code json} (a JSON string body:
@@ -27,6 +30,8 @@ import java.util.stream.Stream;
 final class Corpus {
     static final Path ROOT = Path.of("src", "test", "resources", "corpus");
     static final long SEED = 20240611L;
+    static final Path HOLDOUT_ROOT = Path.of("src", "test", "resources", "corpus-holdout");
+    static final long HOLDOUT_SEED = 20250305L;
     static final Pattern MARKER = Pattern.compile("@@([a-z0-9-]+)(?:\\|(base64|urlencode|json))?@@");
 
     /** One planted credential: where it is, what it is, the value as generated and as written. */
@@ -43,9 +48,14 @@ final class Corpus {
     private Corpus() {
     }
 
-    /** Every template, path relative to the corpus root with {@code /} separators, sorted by path. */
+    /** Every template of the tuned corpus, sorted by path. */
     static List<Path> templates() {
-        try (Stream<Path> walk = Files.walk(ROOT)) {
+        return templates(ROOT);
+    }
+
+    /** Every template under {@code root}, sorted by path. */
+    static List<Path> templates(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,16 +63,31 @@ final class Corpus {
     }
 
     static String relative(Path template) {
-        return ROOT.relativize(template).toString().replace('\\', '/');
+        return relative(ROOT, template);
     }
 
-    /** Loads and fills every template with values from one generator seeded with {@link #SEED}. */
+    /** The path of {@code template} relative to {@code root}, with {@code /} separators. */
+    static String relative(Path root, Path template) {
+        return root.relativize(template).toString().replace('\\', '/');
+    }
+
+    /** Loads and fills every template of the tuned corpus with values from one generator seeded with {@link #SEED}. */
     static List<CorpusFile> load() {
-        SyntheticCredentials credentials = new SyntheticCredentials(SEED);
+        return load(ROOT, SEED);
+    }
+
+    /** Loads and fills every template of the held-out corpus, seeded with {@link #HOLDOUT_SEED}. */
+    static List<CorpusFile> loadHoldout() {
+        return load(HOLDOUT_ROOT, HOLDOUT_SEED);
+    }
+
+    /** Loads and fills every template under {@code root} with values from one generator seeded with {@code seed}. */
+    static List<CorpusFile> load(Path root, long seed) {
+        SyntheticCredentials credentials = new SyntheticCredentials(seed);
         List<CorpusFile> files = new ArrayList<>();
-        for (Path template : templates()) {
+        for (Path template : templates(root)) {
             try {
-                files.add(fill(relative(template), Files.readString(template, StandardCharsets.UTF_8), credentials));
+                files.add(fill(relative(root, template), Files.readString(template, StandardCharsets.UTF_8), credentials));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
