@@ -9,13 +9,15 @@ import java.util.zip.CRC32;
  * Generates a large tree of mixed source and config files for bench/scan-dir.sh. Deterministic (fixed
  * seed). One file in 250 carries a synthetic GitHub token with a valid checksum, so the scan has work
  * to report; everything else is ordinary code and config, including the words (password, token,
- * secret, key) that wake the generic rules' prefilter.
+ * secret, key) that wake the generic rules' prefilter; literal config values sit under non-credential keys.
  *
  * Usage: java bench/GenerateTree.java DIR MEGABYTES
  */
 public class GenerateTree {
     private static final String B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final String[] EXT = {"java", "js", "py", "yml", "json", "properties", "md", "xml", "sh", "go", "tf", "env"};
+    /** Keys for literal config values: the credential words stay in code, comments and references. */
+    private static final String[] CONFIG_KEYS = {"timeout", "replicas", "region", "log_level", "pool_size", "owner", "tier"};
     private static final String[] WORDS = {"config", "user", "service", "request", "handler", "value", "result", "client",
             "token", "password", "secret", "key", "session", "cache", "order", "payment", "deploy", "build", "module"};
 
@@ -55,7 +57,7 @@ public class GenerateTree {
             case 0 -> "  " + a + "_" + b + " = " + (ext.equals("py") ? "os.environ[\"" + a.toUpperCase() + "\"]" : "\"${" + a.toUpperCase() + "}\"");
             case 1 -> "  // compute the " + a + " of the " + b + " for request " + n + " and cache it for later use";
             case 2 -> "  private final " + cap(a) + cap(b) + " " + a + cap(b) + " = new " + cap(a) + cap(b) + "(" + n + ");";
-            case 3 -> "  " + a + ": " + b + "-" + n + "   # tuned in release " + (n % 40);
+            case 3 -> "  " + CONFIG_KEYS[r.nextInt(CONFIG_KEYS.length)] + ": " + b + "-" + n + "   # tuned in release " + (n % 40);
             case 4 -> "  if (" + a + ".isEmpty() || " + b + " == null) { return " + a + "." + b + "(" + n + "); }";
             case 5 -> "  \"" + a + "\": {\"" + b + "\": " + n + ", \"enabled\": true, \"url\": \"https://" + a + ".internal/" + b + "\"}";
             case 6 -> "  sha256:" + hex(r, 64) + "  " + a + "-" + b + ".tar.gz";

@@ -17,6 +17,7 @@ import java.util.List;
  * @param checksum       name of an issuer checksum the secret must satisfy, or null
  * @param issuer         links the rule to a verifier, rotator and revoker
  * @param examplePath    the file path the examples are checked under (for rules limited by {@code path})
+ * @param keyName        optional regex the whole key name in front of the match must satisfy ({@code db_password})
  */
 public record Rule(
         String id,
@@ -36,6 +37,7 @@ public record Rule(
         List<String> match,
         List<String> nomatch,
         String examplePath,
+        String keyName,
         String source) {
 
     public Rule {

@@ -143,6 +143,9 @@ public final class RuleLoader {
                 throw new InvalidRuleException(source, id, "a rule limited by `path` needs an `examplePath` that the path regex finds");
             }
         }
+        if (raw.keyName != null) {
+            compile(raw.keyName, source, id, "keyName");
+        }
         RuleAllowlist allowlist = raw.allowlist == null ? RuleAllowlist.NONE : raw.allowlist;
         allowlist.regexes().forEach(r -> compile(r, source, id, "allowlist.regexes"));
         allowlist.paths().forEach(r -> compile(r, source, id, "allowlist.paths"));
@@ -157,7 +160,7 @@ public final class RuleLoader {
         }
         return new Rule(id, raw.description.strip(), raw.regex, group, keywords, raw.keywordsWaiver,
                 raw.entropy, raw.path, Boolean.TRUE.equals(raw.generic), Boolean.TRUE.equals(raw.multiline), raw.checksum, raw.issuer, severity,
-                allowlist, raw.match, raw.nomatch, raw.examplePath, source);
+                allowlist, raw.match, raw.nomatch, raw.examplePath, raw.keyName, source);
     }
 
     private static Pattern compile(String regex, String source, String id, String field) {
@@ -197,5 +200,6 @@ public final class RuleLoader {
         @JsonProperty public List<String> match;
         @JsonProperty public List<String> nomatch;
         @JsonProperty public String examplePath;
+        @JsonProperty public String keyName;
     }
 }

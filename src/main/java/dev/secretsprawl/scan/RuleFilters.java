@@ -9,7 +9,7 @@ final class RuleFilters {
     }
 
     static List<CandidateFilter> all() {
-        return List.of(ENTROPY, ALLOWLIST, CHECKSUM);
+        return List.of(ENTROPY, ALLOWLIST, CHECKSUM, KEY_NAME);
     }
 
     static final CandidateFilter ENTROPY = new CandidateFilter() {
@@ -32,6 +32,23 @@ final class RuleFilters {
             String lower = c.secret().toLowerCase(Locale.ROOT);
             return c.rule().stopwords().stream().anyMatch(lower::contains)
                     || c.rule().allowRegexes().stream().anyMatch(p -> p.matcher(c.secret()).find());
+        }
+    };
+
+    /** The key name: the identifier the match starts in ({@code db.api_key} of {@code db.api_key = "..."}). */
+    private static final com.google.re2j.Pattern KEY = com.google.re2j.Pattern.compile("^[A-Za-z0-9_.$-]+");
+
+    static final CandidateFilter KEY_NAME = new CandidateFilter() {
+        public String name() {
+            return "key-name";
+        }
+
+        public boolean rejects(Candidate c) {
+            if (c.rule().keyName() == null) {
+                return false;
+            }
+            com.google.re2j.Matcher key = KEY.matcher(c.before());
+            return !key.find() || !c.rule().keyName().matcher(key.group()).find();
         }
     };
 

@@ -48,7 +48,7 @@ class GenericValueFilterTest {
     @Test
     void shouldLeaveIssuerSpecificRulesAlone() {
         Rule specific = new Rule("s", "s", "(.+)", 1, List.of("s"), null, null, null, false, false, null, null,
-                Severity.HIGH, null, List.of("x"), List.of("y"), null, "test");
+                Severity.HIGH, null, List.of("x"), List.of("y"), null, null, "test");
         Candidate c = new Candidate(CompiledRule.of(specific), "process.env.X", "", false, "a", "a");
         assertThat(filter.rejects(c)).isFalse();
     }
@@ -59,7 +59,7 @@ class GenericValueFilterTest {
 
     private static Candidate candidate(String value, boolean quoted, String before, String path) {
         Rule rule = new Rule("g", "g", "(.+)", 1, List.of("g"), null, null, null, true, false, null, null,
-                Severity.MEDIUM, null, List.of("x"), List.of("y"), null, "test");
+                Severity.MEDIUM, null, List.of("x"), List.of("y"), null, null, "test");
         return new Candidate(CompiledRule.of(rule), value, before, quoted, path, before + value);
     }
 }

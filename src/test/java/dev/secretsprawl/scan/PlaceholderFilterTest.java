@@ -37,7 +37,7 @@ class PlaceholderFilterTest {
 
     static Candidate candidate(String value) {
         Rule rule = new Rule("t", "t", "(.+)", 1, List.of("t"), null, null, null, true, false, null, null, Severity.HIGH,
-                null, List.of("x"), List.of("y"), null, "test");
+                null, List.of("x"), List.of("y"), null, null, "test");
         return new Candidate(CompiledRule.of(rule), value, "password = ", true, "a.env", "password = " + value);
     }
 }
