@@ -14,6 +14,8 @@ import java.util.List;
  * @param path           optional regex: the rule applies only to paths it finds
  * @param generic        true for assignment-style rules, which get the extra filters for code references
  * @param multiline      true when a match can span lines; other rules run only on the lines holding a keyword
+ * @param anchored       true when every match starts exactly where one of the rule's keywords starts; the
+ *                       regex is then tried only at those positions (much cheaper for common keywords)
  * @param checksum       name of an issuer checksum the secret must satisfy, or null
  * @param issuer         links the rule to a verifier, rotator and revoker
  * @param examplePath    the file path the examples are checked under (for rules limited by {@code path})
@@ -30,6 +32,7 @@ public record Rule(
         String path,
         boolean generic,
         boolean multiline,
+        boolean anchored,
         String checksum,
         String issuer,
         Severity severity,

@@ -129,9 +129,10 @@ public final class RuleLoader {
         }
         List<String> keywords = raw.keywords == null ? List.of() : raw.keywords;
         for (String keyword : keywords) {
-            if (keyword.isEmpty() || !keyword.equals(keyword.toLowerCase(Locale.ROOT))
-                    || !keyword.chars().allMatch(c -> c < 128)) {
-                throw new InvalidRuleException(source, id, "keyword '" + keyword + "' must be non-empty lowercase ASCII");
+            if (keyword.isEmpty() || keyword.length() > 255 || !keyword.equals(keyword.toLowerCase(Locale.ROOT))
+                    || !keyword.chars().allMatch(c -> c < 128 && c != '\n')) {
+                throw new InvalidRuleException(source, id, "keyword '" + keyword
+                        + "' must be lowercase ASCII, 1 to 255 characters, on one line");
             }
         }
         if (keywords.isEmpty() && (raw.keywordsWaiver == null || raw.keywordsWaiver.isBlank())) {
@@ -142,6 +143,9 @@ public final class RuleLoader {
             if (raw.examplePath == null || !path.matcher(raw.examplePath).find()) {
                 throw new InvalidRuleException(source, id, "a rule limited by `path` needs an `examplePath` that the path regex finds");
             }
+        }
+        if (Boolean.TRUE.equals(raw.anchored) && (keywords.isEmpty() || Boolean.TRUE.equals(raw.multiline))) {
+            throw new InvalidRuleException(source, id, "anchored rules start at a keyword: they need keywords and cannot be multiline");
         }
         if (raw.keyName != null) {
             compile(raw.keyName, source, id, "keyName");
@@ -159,7 +163,7 @@ public final class RuleLoader {
             throw new InvalidRuleException(source, id, "needs at least one `match` and one `nomatch` example");
         }
         return new Rule(id, raw.description.strip(), raw.regex, group, keywords, raw.keywordsWaiver,
-                raw.entropy, raw.path, Boolean.TRUE.equals(raw.generic), Boolean.TRUE.equals(raw.multiline), raw.checksum, raw.issuer, severity,
+                raw.entropy, raw.path, Boolean.TRUE.equals(raw.generic), Boolean.TRUE.equals(raw.multiline), Boolean.TRUE.equals(raw.anchored), raw.checksum, raw.issuer, severity,
                 allowlist, raw.match, raw.nomatch, raw.examplePath, raw.keyName, source);
     }
 
@@ -193,6 +197,7 @@ public final class RuleLoader {
         @JsonProperty public String path;
         @JsonProperty public Boolean generic;
         @JsonProperty public Boolean multiline;
+        @JsonProperty public Boolean anchored;
         @JsonProperty public String checksum;
         @JsonProperty public String issuer;
         @JsonProperty public String severity;

@@ -5,6 +5,7 @@ import dev.secretsprawl.rules.Rule;
 import dev.secretsprawl.rules.RulePack;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,10 +25,17 @@ public final class Detector {
     private final List<CandidateFilter> filters;
     private final List<Decoder> decoders;
     private final SecretHasher hasher;
+    private final boolean honourAnchors;
     private final java.util.Set<String> genericRuleIds;
     private final Map<String, Integer> ruleOrder = new java.util.HashMap<>();
 
     public Detector(RulePack pack, SecretHasher hasher) {
+        this(pack, hasher, true);
+    }
+
+    /** {@code honourAnchors = false} runs anchored rules like any other (tests compare both ways). */
+    Detector(RulePack pack, SecretHasher hasher, boolean honourAnchors) {
+        this.honourAnchors = honourAnchors;
         this.rules = pack.rules().stream().map(CompiledRule::of).toList();
         this.prefilter = new Prefilter(pack.rules().stream().map(Rule::keywords).toList());
         List<CandidateFilter> all = new ArrayList<>(RuleFilters.all());
@@ -92,21 +100,47 @@ public final class Detector {
             if (!rule.appliesTo(fragment.path())) {
                 continue;
             }
-            int[] keywordEnds = rule.rule().multiline() ? null : keywordHits.of(i);
-            if (keywordEnds == null) {
+            int[] keywordStarts = rule.rule().multiline() ? null : keywordHits.of(i);
+            if (keywordStarts == null) {
                 match(rule, text, 0, text.length(), fragment, lines, sourceLines, span, decodedFrom, hits);
+                continue;
+            }
+            Arrays.sort(keywordStarts);
+            if (rule.rule().anchored() && honourAnchors) {
+                matchAtKeywords(rule, text, keywordStarts, fragment, lines, sourceLines, span, decodedFrom, hits);
                 continue;
             }
             // single-line rules run only on the lines holding one of their keywords
             int windowEnd = -1;
-            for (int end : keywordEnds) {
-                if (end < windowEnd) {
+            for (int start : keywordStarts) {
+                if (start < windowEnd) {
                     continue;
                 }
-                int lineStart = text.lastIndexOf('\n', end) + 1;
-                int lineEnd = text.indexOf('\n', end);
+                int lineStart = text.lastIndexOf('\n', start) + 1;
+                int lineEnd = text.indexOf('\n', start);
                 windowEnd = lineEnd < 0 ? text.length() : lineEnd;
                 match(rule, text, lineStart, windowEnd, fragment, lines, sourceLines, span, decodedFrom, hits);
+            }
+        }
+    }
+
+    /**
+     * An anchored rule's matches start where its keywords start, so the regex is tried only there
+     * ({@code lookingAt}): the cost is the length of each attempt, not of the line.
+     */
+    private void matchAtKeywords(CompiledRule rule, String text, int[] keywordStarts, Fragment fragment, LazyLines lines,
+                                 LazyLines sourceLines, DecodedText span, String decodedFrom, List<Hit> hits) {
+        int matchedUpTo = -1;
+        for (int start : keywordStarts) {
+            if (start < matchedUpTo || !rule.boundaryHolds(text, start)) {
+                continue;
+            }
+            int lineEnd = text.indexOf('\n', start);
+            String window = text.substring(start, lineEnd < 0 ? text.length() : lineEnd);
+            Matcher m = rule.pattern().matcher(window);
+            if (m.lookingAt()) {
+                accept(rule, text, start, m, fragment, lines, sourceLines, span, decodedFrom, hits);
+                matchedUpTo = start + m.end();
             }
         }
     }
@@ -116,7 +150,6 @@ public final class Detector {
                        LazyLines sourceLines, DecodedText span, String decodedFrom, List<Hit> hits) {
         String window = from == 0 && to == text.length() ? text : text.substring(from, to);
         Matcher m = rule.pattern().matcher(window);
-        int group = rule.rule().secretGroup();
         int searchFrom = 0;
         while (searchFrom <= window.length() && m.find(searchFrom)) {
             if (!rule.boundaryHolds(window, m.start())) {
@@ -124,23 +157,30 @@ public final class Detector {
                 continue;
             }
             searchFrom = m.end() > m.start() ? m.end() : m.end() + 1;
-            if (m.start(group) < 0 || m.end(group) == m.start(group)) {
-                continue;
-            }
-            int start = from + m.start(group);
-            int end = from + m.end(group);
-            String secret = text.substring(start, end);
-            int line = lines.lineOf(start);
-            String lineText = text.substring(lines.lineStart(line), lines.lineEnd(line, text.length()));
-            boolean quoted = start > 0 && "\"'`".indexOf(text.charAt(start - 1)) >= 0;
-            Candidate candidate = new Candidate(rule, secret, keyBefore(text, from + m.start()) + text.substring(from + m.start(), start),
-                    quoted, fragment.path(), lineText);
-            if (filters.stream().noneMatch(f -> f.rejects(candidate))) {
-                int at = span == null ? start : span.sourceStart();
-                int atEnd = span == null ? end : span.sourceStart();
-                Finding finding = toFinding(rule.rule(), fragment, sourceLines, at, atEnd, secret, decodedFrom);
-                hits.add(span == null ? new Hit(finding, start, end) : new Hit(finding, span.sourceStart(), span.sourceEnd()));
-            }
+            accept(rule, text, from, m, fragment, lines, sourceLines, span, decodedFrom, hits);
+        }
+    }
+
+    /** Turns the current match of {@code m} (on text offset by {@code from}) into a hit, unless a filter rejects it. */
+    private void accept(CompiledRule rule, String text, int from, Matcher m, Fragment fragment, LazyLines lines,
+                        LazyLines sourceLines, DecodedText span, String decodedFrom, List<Hit> hits) {
+        int group = rule.rule().secretGroup();
+        if (m.start(group) < 0 || m.end(group) == m.start(group)) {
+            return;
+        }
+        int start = from + m.start(group);
+        int end = from + m.end(group);
+        String secret = text.substring(start, end);
+        int line = lines.lineOf(start);
+        String lineText = text.substring(lines.lineStart(line), lines.lineEnd(line, text.length()));
+        boolean quoted = start > 0 && "\"'`".indexOf(text.charAt(start - 1)) >= 0;
+        Candidate candidate = new Candidate(rule, secret, keyBefore(text, from + m.start()) + text.substring(from + m.start(), start),
+                quoted, fragment.path(), lineText);
+        if (filters.stream().noneMatch(f -> f.rejects(candidate))) {
+            int at = span == null ? start : span.sourceStart();
+            int atEnd = span == null ? end : span.sourceStart();
+            Finding finding = toFinding(rule.rule(), fragment, sourceLines, at, atEnd, secret, decodedFrom);
+            hits.add(span == null ? new Hit(finding, start, end) : new Hit(finding, span.sourceStart(), span.sourceEnd()));
         }
     }
 

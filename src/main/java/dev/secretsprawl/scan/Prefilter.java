@@ -21,7 +21,7 @@ final class Prefilter {
     private final int classes;
     /** state * classes + class -> next state (complete DFA); chars keep the table small enough for cache. */
     private final char[] transitions;
-    private final int[][] outputs;     // state -> rule indices whose keyword ends here (incl. via fail links)
+    private final int[][] outputs;     // state -> (rule << 8 | keyword length) of keywords ending here (incl. via fail links)
     private final BitSet alwaysRun;
     private final int ruleCount;
 
@@ -55,7 +55,7 @@ final class Prefilter {
                     }
                     state = goTo.get(state)[c];
                 }
-                out.get(state).add(rule);
+                out.get(state).add(rule << 8 | keyword.length());
             }
         }
         int states = goTo.size();
@@ -121,7 +121,7 @@ final class Prefilter {
     }
 
     /**
-     * Like {@link #candidates} and also records, per rule, the end offsets of its keyword occurrences
+     * Like {@link #candidates} and also records, per rule, the start offsets of its keyword occurrences
      * (at most {@link Hits#MAX_PER_RULE}; past that the rule is marked to run on the whole text).
      */
     Hits hits(CharSequence text) {
@@ -144,10 +144,11 @@ final class Prefilter {
             }
             state = transitions[state * classes + classOf[c]];
             int[] found = outputs[state];
-            for (int rule : found) {
+            for (int packed : found) {
+                int rule = packed >>> 8;
                 seen[rule] = true;
                 if (record != null) {
-                    record.add(rule, i);
+                    record.add(rule, i - (packed & 0xff) + 1);
                 }
             }
         }
@@ -160,7 +161,7 @@ final class Prefilter {
         return hits;
     }
 
-    /** Keyword occurrences per rule, as end offsets in ascending order. */
+    /** Keyword occurrences per rule, as start offsets in order of their end. */
     static final class Hits {
         static final int MAX_PER_RULE = 4096;
         private final int[][] offsets;
@@ -191,7 +192,7 @@ final class Prefilter {
             counts[rule] = count + 1;
         }
 
-        /** End offsets of the rule's keyword hits, or null when the rule should run on the whole text. */
+        /** Start offsets of the rule's keyword hits, or null when the rule should run on the whole text. */
         int[] of(int rule) {
             int count = counts[rule];
             return count == 0 || count > MAX_PER_RULE ? null : Arrays.copyOf(offsets[rule], count);

@@ -1,12 +1,9 @@
 package dev.secretsprawl.scan;
 
-import dev.secretsprawl.rules.Rule;
-import dev.secretsprawl.rules.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +44,7 @@ class GenericValueFilterTest {
 
     @Test
     void shouldLeaveIssuerSpecificRulesAlone() {
-        Rule specific = new Rule("s", "s", "(.+)", 1, List.of("s"), null, null, null, false, false, null, null,
-                Severity.HIGH, null, List.of("x"), List.of("y"), null, null, "test");
-        Candidate c = new Candidate(CompiledRule.of(specific), "process.env.X", "", false, "a", "a");
+        Candidate c = new Candidate(TestRules.rule("s", false), "process.env.X", "", false, "a", "a");
         assertThat(filter.rejects(c)).isFalse();
     }
 
@@ -58,8 +53,6 @@ class GenericValueFilterTest {
     }
 
     private static Candidate candidate(String value, boolean quoted, String before, String path) {
-        Rule rule = new Rule("g", "g", "(.+)", 1, List.of("g"), null, null, null, true, false, null, null,
-                Severity.MEDIUM, null, List.of("x"), List.of("y"), null, null, "test");
-        return new Candidate(CompiledRule.of(rule), value, before, quoted, path, before + value);
+        return new Candidate(TestRules.rule("g", true), value, before, quoted, path, before + value);
     }
 }

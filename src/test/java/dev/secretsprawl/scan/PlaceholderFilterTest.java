@@ -1,11 +1,8 @@
 package dev.secretsprawl.scan;
 
-import dev.secretsprawl.rules.Rule;
-import dev.secretsprawl.rules.Severity;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +33,6 @@ class PlaceholderFilterTest {
     }
 
     static Candidate candidate(String value) {
-        Rule rule = new Rule("t", "t", "(.+)", 1, List.of("t"), null, null, null, true, false, null, null, Severity.HIGH,
-                null, List.of("x"), List.of("y"), null, null, "test");
-        return new Candidate(CompiledRule.of(rule), value, "password = ", true, "a.env", "password = " + value);
+        return new Candidate(TestRules.rule("t", true), value, "password = ", true, "a.env", "password = " + value);
     }
 }
