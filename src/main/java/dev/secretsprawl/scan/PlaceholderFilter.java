@@ -17,6 +17,8 @@ final class PlaceholderFilter implements CandidateFilter {
                     + "|credentials\\(|^secrets\\.|^env\\.|^vars\\.|^params\\.|\\$env:");
     /** Wrapped placeholders: {@code <your-token>}, {@code [MASKED]}, {@code (redacted)}. */
     private static final Pattern WRAPPED = Pattern.compile("^(<[^<>]*>|\\[[^\\[\\]]*\\]|\\([^()]*\\))$");
+    /** A value that opens with an angle-bracket placeholder, such as a CLI help text's {@code <Kennwort>]}. */
+    private static final Pattern OPENS_WITH_PLACEHOLDER = Pattern.compile("^<[^<>]+>");
     /** Runs of filler characters that documentation uses for elided values. */
     private static final Pattern FILLER = Pattern.compile("(?i)xxxx|\\*\\*\\*|•••|…|\\.\\.\\.\\.|####|0000000000");
     /** Whole values that are words, not secrets. */
@@ -46,7 +48,8 @@ final class PlaceholderFilter implements CandidateFilter {
             return true;
         }
         String lower = value.toLowerCase(Locale.ROOT);
-        if (EXACT.contains(lower) || REFERENCE.matcher(value).find() || WRAPPED.matcher(value).matches()) {
+        if (EXACT.contains(lower) || REFERENCE.matcher(value).find() || WRAPPED.matcher(value).matches()
+                || OPENS_WITH_PLACEHOLDER.matcher(value).find()) {
             return true;
         }
         if (value.length() <= STOPWORD_MAX_LENGTH) {

@@ -16,7 +16,7 @@ class PlaceholderFilterTest {
             "{{ .Values.db.password }}", "{{ password }}", "%(password)s", "#{api_key}", "<%= ENV['TOKEN'] %>",
             "{% secret %}", "$(cat /run/secrets/db)", "credentials('nexus-deploy')", "secrets.NPM_TOKEN",
             "env.GITLAB_TOKEN", "params.DEPLOY_KEY", "$env:API_TOKEN",
-            "<your-token>", "<TOKEN>", "[MASKED]", "(redacted)", "xxxxxxxxxxxxxxxx", "XXXX-XXXX-XXXX",
+            "<your-token>", "<TOKEN>", "<Kennwort>]", "[MASKED]", "(redacted)", "xxxxxxxxxxxxxxxx", "XXXX-XXXX-XXXX",
             "****************", "••••••••", "abc…xyz", "sk_live_....", "changeme", "ChangeMe123", "changeit",
             "your_api_key_here", "your-secret-here", "insert-your-token", "replace_me_with_token", "dummy-secret-1",
             "placeholder", "sample-token-123", "AKIAIOSFODNN7EXAMPLE", "fake_password_123", "TODO-set-me",
