@@ -1,7 +1,5 @@
 package dev.secretsprawl.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secretsprawl.scan.AllowlistEntry;
@@ -15,8 +13,6 @@ import java.util.Map;
 
 /** Our own JSON shape (version 1): findings, counts and warnings, for scripts and dashboards. */
 public final class JsonReport implements ReportWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Override
     public String format() {
         return "json";
@@ -24,7 +20,7 @@ public final class JsonReport implements ReportWriter {
 
     @Override
     public void write(ScanResult result, ReportContext context, Writer out) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("version", 1);
         ObjectNode tool = root.putObject("tool");
         tool.put("name", context.toolName());
@@ -88,7 +84,6 @@ public final class JsonReport implements ReportWriter {
             n.put("reason", e.reason());
             n.put("expires", e.expires().toString());
         }
-        JSON.writeValue(new NonClosingWriter(out), root);
-        out.write('\n');
+        JsonOutput.write(root, out);
     }
 }

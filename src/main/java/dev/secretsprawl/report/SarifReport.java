@@ -1,7 +1,5 @@
 package dev.secretsprawl.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secretsprawl.rules.Rule;
@@ -21,8 +19,6 @@ import java.util.Map;
  */
 public final class SarifReport implements ReportWriter {
     public static final String FINGERPRINT_KEY = "secretSprawl/v1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     @Override
     public String format() {
         return "sarif";
@@ -30,7 +26,7 @@ public final class SarifReport implements ReportWriter {
 
     @Override
     public void write(ScanResult result, ReportContext context, Writer out) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -52,8 +48,7 @@ public final class SarifReport implements ReportWriter {
         for (Finding f : result.findings()) {
             result(f, ruleIndex, context, results.addObject());
         }
-        JSON.writeValue(new NonClosingWriter(out), root);
-        out.write('\n');
+        JsonOutput.write(root, out);
     }
 
     private static Map<String, Integer> rules(ScanResult result, ReportContext context, ArrayNode rules) {
