@@ -82,6 +82,16 @@ class ScanDirCommandTest {
     }
 
     @Test
+    void shouldExitThreeWithAMessageOnARuntimeErrorAndLeaveNoPartialReport() throws IOException {
+        write("a.env", "T=" + tokens.next("github-pat"));
+        write("blocker", "a file where a folder is needed");
+        CliRun run = CliRun.of("scan", "dir", tree.toString(), "--output", tree.resolve("blocker/report.sarif").toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).startsWith("sprawl: I/O error").contains("SPRAWL_DEBUG").doesNotContain("\tat ");
+        assertThat(Files.readString(tree.resolve("blocker"))).isEqualTo("a file where a folder is needed");
+    }
+
+    @Test
     void shouldRejectABrokenConfigWithItsLocation() throws IOException {
         write(".sprawl.toml", "[[allowlist]]\nrule = \"github-pat-classic\"\n");
         CliRun run = CliRun.of("scan", "dir", tree.toString());
