@@ -7,10 +7,15 @@ import dev.secretsprawl.rules.RulePack;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The detection pipeline for one fragment: decoders → keyword prefilter → re2j rules → filters →
@@ -26,8 +31,8 @@ public final class Detector {
     private final List<Decoder> decoders;
     private final SecretHasher hasher;
     private final boolean honourAnchors;
-    private final java.util.Set<String> genericRuleIds;
-    private final Map<String, Integer> ruleOrder = new java.util.HashMap<>();
+    private final Set<String> genericRuleIds;
+    private final Map<String, Integer> ruleOrder = new HashMap<>();
 
     public Detector(RulePack pack, SecretHasher hasher) {
         this(pack, hasher, true);
@@ -48,7 +53,7 @@ public final class Detector {
             ruleOrder.put(pack.rules().get(i).id(), i);
         }
         this.genericRuleIds = pack.rules().stream().filter(Rule::generic).map(Rule::id)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public int ruleCount() {
@@ -244,10 +249,14 @@ public final class Detector {
         for (Hit d : decoded) {
             unique.putIfAbsent(key(d.finding()), d.finding());
         }
+        Map<Integer, List<Finding>> specificByLine = new HashMap<>();
+        unique.values().stream().filter(f -> !isGeneric(f))
+                .forEach(f -> specificByLine.computeIfAbsent(f.location().startLine(), l -> new ArrayList<>()).add(f));
         List<Finding> kept = new ArrayList<>();
-        java.util.Set<String> valuesPerLine = new java.util.HashSet<>();
+        Set<String> valuesPerLine = new HashSet<>();
         for (Finding f : byRuleOrder(unique.values())) {
-            if (isGeneric(f) && unique.values().stream().anyMatch(o -> !isGeneric(o) && overlaps(o, f))) {
+            if (isGeneric(f) && specificByLine.getOrDefault(f.location().startLine(), List.of()).stream()
+                    .anyMatch(o -> overlaps(o, f))) {
                 continue;
             }
             // one value on one line is one finding, even when two issuer rules describe it
@@ -295,7 +304,7 @@ public final class Detector {
     }
 
     /** Earlier rules in the pack win ties, so the outcome does not depend on match order. */
-    private List<Finding> byRuleOrder(java.util.Collection<Finding> findings) {
+    private List<Finding> byRuleOrder(Collection<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparingInt(f -> ruleOrder.getOrDefault(f.ruleId(), Integer.MAX_VALUE)));
         return sorted;
@@ -336,11 +345,8 @@ public final class Detector {
         return genericRuleIds.contains(f.ruleId());
     }
 
-    /** Same line and one value contains the other (a generic match usually wraps the specific token). */
+    /** On one line, one value contains the other (a generic match usually wraps the specific token). */
     private static boolean overlaps(Finding specific, Finding generic) {
-        if (specific.location().startLine() != generic.location().startLine()) {
-            return false;
-        }
         String a = specific.secret().reveal();
         String b = generic.secret().reveal();
         return a.contains(b) || b.contains(a);
