@@ -131,7 +131,7 @@ final class Prefilter {
     }
 
     private BitSet scan(CharSequence text, Hits record) {
-        boolean[] seen = new boolean[ruleCount];
+        boolean[] seen = null;
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             int c = text.charAt(i);
@@ -146,6 +146,9 @@ final class Prefilter {
             int[] found = outputs[state];
             for (int packed : found) {
                 int rule = packed >>> 8;
+                if (seen == null) {
+                    seen = new boolean[ruleCount];
+                }
                 seen[rule] = true;
                 if (record != null) {
                     record.add(rule, i - (packed & 0xff) + 1);
@@ -153,7 +156,7 @@ final class Prefilter {
             }
         }
         BitSet hits = (BitSet) alwaysRun.clone();
-        for (int rule = 0; rule < ruleCount; rule++) {
+        for (int rule = 0; seen != null && rule < ruleCount; rule++) {
             if (seen[rule]) {
                 hits.set(rule);
             }
@@ -161,19 +164,23 @@ final class Prefilter {
         return hits;
     }
 
-    /** Keyword occurrences per rule, as start offsets in order of their end. */
+    /** Keyword occurrences per rule, as start offsets in order of their end. Allocates only on a first hit. */
     static final class Hits {
         static final int MAX_PER_RULE = 4096;
-        private final int[][] offsets;
-        private final int[] counts;
+        private final int ruleCount;
+        private int[][] offsets;
+        private int[] counts;
         BitSet rules;
 
         Hits(int ruleCount) {
-            offsets = new int[ruleCount][];
-            counts = new int[ruleCount];
+            this.ruleCount = ruleCount;
         }
 
         private void add(int rule, int offset) {
+            if (counts == null) {
+                offsets = new int[ruleCount][];
+                counts = new int[ruleCount];
+            }
             int count = counts[rule];
             if (count > MAX_PER_RULE) {
                 return;
@@ -194,7 +201,7 @@ final class Prefilter {
 
         /** Start offsets of the rule's keyword hits, or null when the rule should run on the whole text. */
         int[] of(int rule) {
-            int count = counts[rule];
+            int count = counts == null ? 0 : counts[rule];
             return count == 0 || count > MAX_PER_RULE ? null : Arrays.copyOf(offsets[rule], count);
         }
     }
