@@ -195,8 +195,15 @@ public final class Detector {
      */
     private static String keyBefore(String text, int matchStart) {
         int i = matchStart;
-        while (i > 0 && matchStart - i < 64 && isKeyChar(text.charAt(i - 1))) {
-            i--;
+        while (i > 0 && matchStart - i < 64) {
+            char c = text.charAt(i - 1);
+            if (c == ':' && i > 1 && text.charAt(i - 2) == ':') {
+                i -= 2;      // the double colon of a namespaced name (AWS::SecretsManager::Secret)
+            } else if (isKeyChar(c)) {
+                i--;
+            } else {
+                break;
+            }
         }
         return text.substring(i, matchStart);
     }

@@ -21,10 +21,11 @@ final class GenericValueFilter implements CandidateFilter {
     private static final Pattern HASH_PREFIX = Pattern.compile("(?i)^(sha1|sha256|sha384|sha512|md5)[-:]");
     private static final Pattern UUID = Pattern.compile(
             "(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
-    /** Key names whose values are digests, identifiers or public material. */
+    /** Key names whose values are digests, identifiers, pagination cursors, public material or type names. */
     private static final Pattern NON_SECRET_KEY = Pattern.compile(
-            "(?i)(hash|digest|checksum|sha\\d*|md5|integrity|fingerprint|etag|public|pubkey|csrf|xsrf|page_?token|next_?token|"
-                    + "continuation|"
+            "(?i)(hash|digest|checksum|sha\\d*|md5|integrity|fingerprint|etag|public|pubkey|csrf|xsrf|::|"
+                    + "(page|next|change|sync|continuation|pagination|cursor|work[_-]?unit|idempotency|client|sequence|"
+                    + "output|forward|backward|update|purchase|confirmation|verification)[_-]?token|continuation|"
                     + "_id\\b|_name\\b|_file\\b|_path\\b|_url\\b|_length|_len\\b|_type|_policy|_timeout|_expir|"
                     + "_header|_prefix|_env\\b|_field|_format|_regex|_pattern|_rotation|_ttl|_mode|_required)");
     /** Files whose unquoted values are literals, not code: configuration, env files, shell, Dockerfiles. */

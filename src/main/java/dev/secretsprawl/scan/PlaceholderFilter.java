@@ -15,12 +15,12 @@ final class PlaceholderFilter implements CandidateFilter {
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$\\{|\\{\\{|\\}\\}|\\$\\(|%\\(\\w+\\)s|#\\{|<%|%>|\\{%|^\\$[A-Za-z_{]|^%[A-Za-z_]+%$"
                     + "|credentials\\(|^secrets\\.|^env\\.|^vars\\.|^params\\.|\\$env:");
-    /** Wrapped placeholders: {@code <your-token>}, {@code [MASKED]}, {@code (redacted)}. */
-    private static final Pattern WRAPPED = Pattern.compile("^(<[^<>]*>|\\[[^\\[\\]]*\\]|\\([^()]*\\))$");
+    /** Wrapped placeholders: {@code <your-token>}, {@code [MASKED]}, {@code (redacted)}, {@code {auth_token}}. */
+    private static final Pattern WRAPPED = Pattern.compile("^(<[^<>]*>|\\[[^\\[\\]]*\\]|\\([^()]*\\)|\\{[A-Za-z_][\\w.-]*\\})$");
     /** A value that opens with an angle-bracket placeholder, such as a CLI help text's {@code <Kennwort>]}. */
     private static final Pattern OPENS_WITH_PLACEHOLDER = Pattern.compile("^<[^<>]+>");
-    /** Runs of filler characters that documentation uses for elided values. */
-    private static final Pattern FILLER = Pattern.compile("(?i)xxxx|\\*\\*\\*|•••|…|\\.\\.\\.\\.|####|0000000000");
+    /** Runs of filler characters that documentation uses for elided values ({@code eyJ2Ijoi...}). */
+    private static final Pattern FILLER = Pattern.compile("(?i)xxxx|\\*\\*\\*|•••|…|\\.\\.\\.|####|0000000000");
     /** Whole values that are words, not secrets. */
     private static final Set<String> EXACT = Set.of(
             "password", "passwd", "secret", "token", "apikey", "api_key", "null", "none", "nil", "undefined",
@@ -52,11 +52,29 @@ final class PlaceholderFilter implements CandidateFilter {
                 || OPENS_WITH_PLACEHOLDER.matcher(value).find()) {
             return true;
         }
+        // vendors mark documentation values with EXAMPLE, even inside long tokens; by chance that is ~1e-10
+        if (value.contains("EXAMPLE") || alphabetRun(lower)) {
+            return true;
+        }
         if (value.length() <= STOPWORD_MAX_LENGTH) {
             if (FILLER.matcher(value).find() || STOPWORDS.stream().anyMatch(lower::contains)) {
                 return true;
             }
             return fewDistinct(value);
+        }
+        return false;
+    }
+
+    /** Eight or more consecutive letters or digits in order ({@code stuvwxyz}, {@code 23456789}): typed, not random. */
+    private static boolean alphabetRun(String lower) {
+        int run = 1;
+        for (int i = 1; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean next = c == lower.charAt(i - 1) + 1 && Character.isLetterOrDigit(c);
+            run = next ? run + 1 : 1;
+            if (run >= 8) {
+                return true;
+            }
         }
         return false;
     }

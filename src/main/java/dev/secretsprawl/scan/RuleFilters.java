@@ -35,8 +35,9 @@ final class RuleFilters {
         }
     };
 
-    /** The key name: the identifier the match starts in ({@code db.api_key} of {@code db.api_key = "..."}). */
-    private static final com.google.re2j.Pattern KEY = com.google.re2j.Pattern.compile("^[A-Za-z0-9_.$-]+");
+    /** The key name: the identifier the match starts in ({@code db.api_key} of {@code db.api_key = "..."}). A
+     * single colon ends it (YAML {@code password:}); a double colon belongs to it ({@code AWS::X::Secret}). */
+    private static final com.google.re2j.Pattern KEY = com.google.re2j.Pattern.compile("^(?:[A-Za-z0-9_.$-]|::)+");
 
     static final CandidateFilter KEY_NAME = new CandidateFilter() {
         public String name() {

@@ -43,6 +43,15 @@ class GenericValueFilterTest {
     }
 
     @Test
+    void shouldRejectPaginationTokensAndNamespacedTypeNames() {
+        assertThat(filter.rejects(candidate("Ci33ACF6q8ZmY2vLx0Rk", false, "--next-token ", "list.sh"))).isTrue();
+        assertThat(filter.rejects(candidate("12cs345-67cd-890b", false, "--change-token ", "waf.sh"))).isTrue();
+        assertThat(filter.rejects(candidate("91adc45q8ZmY2vLx", false, "--idempotency-token ", "acm.sh"))).isTrue();
+        assertThat(filter.rejects(candidate("c85175a4ebcce361", true, "AWS::SecretsManager::Secret\": \"", "p.py"))).isTrue();
+        assertThat(filter.rejects(candidate("c85175a4ebcce361", true, "API_SECRET = \"", "p.py"))).isFalse();
+    }
+
+    @Test
     void shouldLeaveIssuerSpecificRulesAlone() {
         Candidate c = new Candidate(TestRules.rule("s", false), "process.env.X", "", false, "a", "a");
         assertThat(filter.rejects(c)).isFalse();

@@ -16,11 +16,13 @@ class PlaceholderFilterTest {
             "{{ .Values.db.password }}", "{{ password }}", "%(password)s", "#{api_key}", "<%= ENV['TOKEN'] %>",
             "{% secret %}", "$(cat /run/secrets/db)", "credentials('nexus-deploy')", "secrets.NPM_TOKEN",
             "env.GITLAB_TOKEN", "params.DEPLOY_KEY", "$env:API_TOKEN",
-            "<your-token>", "<TOKEN>", "<Kennwort>]", "[MASKED]", "(redacted)", "xxxxxxxxxxxxxxxx", "XXXX-XXXX-XXXX",
+            "<your-token>", "<TOKEN>", "<Kennwort>]", "{auth_token}", "eyJ2IjoiMSIsInMiOjEsImMiOi...", "[MASKED]", "(redacted)", "xxxxxxxxxxxxxxxx", "XXXX-XXXX-XXXX",
             "****************", "••••••••", "abc…xyz", "sk_live_....", "changeme", "ChangeMe123", "changeit",
             "your_api_key_here", "your-secret-here", "insert-your-token", "replace_me_with_token", "dummy-secret-1",
             "placeholder", "sample-token-123", "AKIAIOSFODNN7EXAMPLE", "fake_password_123", "TODO-set-me",
-            "password", "null", "undefined", "true", "12345678", "aaaaaaaaaaaa", "abababababab"})
+            "password", "null", "undefined", "true", "12345678", "aaaaaaaaaaaa", "abababababab",
+            "AB1C2defGHijkLMNo3PqQRstUvwxyzaBCDEfghh4ijklMN5opqrStuVWxyz",
+            "AQoEXAMPLEH4aoAH0gNCAPyJxz4BlCFFxWNE1OPTgk5TthT+FvwqnKwRcOIfrRh3c/LTo6UDdyJwOOvEVPvLXCrrrUtdnniCEXAMPLE/IvU1dYUg2RVAJBanLiHb4IgRmpRV3zrkuWJOgQs8IZZaIv2BXIa2R4OlgkBN9bkUDNCJiBeb/AXlzBBko7b15fjrBs2+cTQtpZ3CYWFXG8C5zqx37wnOE49mRl/+OtkIKGO7fAE"})
     void shouldRejectReferencesAndPlaceholders(String value) {
         assertThat(filter.rejects(candidate(value))).as(value).isTrue();
     }
