@@ -13,6 +13,15 @@ public final class Main {
 
     /** Runs the CLI without exiting, so tests can call it. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.commandLine(out, err).execute(args);
+        try {
+            return Cli.commandLine(out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("sprawl: out of memory; give the JVM more heap, e.g. java -Xmx1g -jar sprawl.jar ...");
+            return ExitCodes.RUNTIME;
+        } catch (Throwable e) {
+            // exit 1 means "findings" to CI: an unexpected JVM error must never look like that
+            err.println("sprawl: internal error (" + e.getClass().getSimpleName() + "); please report it");
+            return ExitCodes.RUNTIME;
+        }
     }
 }

@@ -132,7 +132,13 @@ final class ScanSession {
         } catch (IllegalArgumentException e) {
             throw new UsageError("--fail-on: " + e.getMessage());
         }
-        return result.findings().stream().anyMatch(f -> f.severity().atLeast(threshold))
-                ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+        if (result.findings().stream().anyMatch(f -> f.severity().atLeast(threshold))) {
+            return ExitCodes.FINDINGS;
+        }
+        if (result.incomplete()) {
+            console.err().println("sprawl: some items could not be scanned (see the warnings); the result is incomplete");
+            return ExitCodes.RUNTIME;
+        }
+        return ExitCodes.CLEAN;
     }
 }

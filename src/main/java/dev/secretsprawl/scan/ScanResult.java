@@ -17,4 +17,9 @@ public record ScanResult(String target, List<Finding> findings, List<Finding> su
         warnings = List.copyOf(warnings);
         expiredAllowlist = List.copyOf(expiredAllowlist);
     }
+
+    /** True when some item could not be scanned because of an error: "no findings" would not be the whole truth. */
+    public boolean incomplete() {
+        return stats.skippedByReason().getOrDefault("scan-error", 0L) > 0;
+    }
 }

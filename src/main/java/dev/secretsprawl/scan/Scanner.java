@@ -53,8 +53,10 @@ public final class Scanner {
                         List<Finding> findings;
                         try {
                             findings = detector.detect(fragment);
-                        } catch (RuntimeException | StackOverflowError e) {
-                            // one bad fragment must not lose the whole scan; the class name cannot carry text
+                        } catch (Throwable e) {
+                            // one bad fragment (even an OutOfMemoryError on a huge file) must not lose the whole
+                            // scan, nor pass unnoticed: it is counted, and the result says it is incomplete.
+                            // The class name cannot carry scanned text.
                             stats.skipped("scan-error");
                             warnings.add(new ScanWarning("scan-error", fragment.path(), "could not scan "
                                     + fragment.path() + " (" + e.getClass().getSimpleName() + "); please report this"));

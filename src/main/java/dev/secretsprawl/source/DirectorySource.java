@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -28,10 +29,22 @@ public final class DirectorySource implements Source {
     private final Shard shard;
 
     public DirectorySource(Path root, SprawlConfig config, long maxFileSize, Shard shard) {
-        this.root = root.toAbsolutePath().normalize();
+        this.root = resolveNamed(root);
         this.config = config;
         this.maxFileSize = maxFileSize;
         this.shard = shard;
+    }
+
+    /**
+     * The path the user named is followed even when it is a link (a Capistrano {@code current} release,
+     * macOS {@code /tmp}); no link below it is.
+     */
+    private static Path resolveNamed(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root.toAbsolutePath().normalize();
+        }
     }
 
     @Override
@@ -42,7 +55,10 @@ public final class DirectorySource implements Source {
     @Override
     public void run(FragmentSink sink) throws IOException {
         if (Files.isRegularFile(root)) {
-            readFile(root, root.getFileName().toString(), Files.readAttributes(root, BasicFileAttributes.class), sink);
+            String name = root.getFileName().toString();
+            if (shard.owns(name)) {
+                readFile(root, name, Files.readAttributes(root, BasicFileAttributes.class), sink);
+            }
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -90,7 +106,8 @@ public final class DirectorySource implements Source {
             return;
         }
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
+        // NOFOLLOW_LINKS: a file swapped for a link between the walk and the read is not followed out of the tree
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             bytes = in.readNBytes((int) Math.min(maxFileSize + 1, Integer.MAX_VALUE - 8));
         } catch (IOException e) {
             sink.skipped("unreadable", path, "cannot read " + path + ": " + reason(e));

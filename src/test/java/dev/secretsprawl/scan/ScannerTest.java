@@ -54,6 +54,33 @@ class ScannerTest {
         assertThat(result.warnings()).extracting(ScanWarning::message).containsExactly("skipped 2 binary files");
     }
 
+    @Test
+    void shouldCountAFragmentThatFailsEvenWithAnErrorAndMarkTheResultIncomplete() throws IOException {
+        Detector failing = new Detector(RuleLoader.fromDirectory(Path.of("rules")), SecretHasher.defaultKey()) ;
+        List<Fragment> fragments = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fragments.add(Fragment.of("T=" + tokens.next("github-pat"), "f" + i + ".env"));
+        }
+        Source source = new Source() {
+            @Override
+            public void run(FragmentSink sink) {
+                fragments.forEach(sink::accept);
+                sink.accept(new Fragment(null, "huge.log", 1, null));   // detection throws on this one
+                fragments.forEach(sink::accept);
+            }
+
+            @Override
+            public String describe() {
+                return "test";
+            }
+        };
+        ScanResult result = new Scanner(failing, Suppressions.none(), 2).scan(source, ProgressListener.NONE);
+        assertThat(result.incomplete()).isTrue();
+        assertThat(result.findings()).hasSize(100);
+        assertThat(result.warnings()).extracting(ScanWarning::message)
+                .anyMatch(m -> m.startsWith("could not scan huge.log (NullPointerException)"));
+    }
+
     private static Source source(List<Fragment> fragments) {
         return new Source() {
             @Override

@@ -97,6 +97,29 @@ class DirectorySourceTest {
     }
 
     @Test
+    void shouldFollowARootThatIsItselfALinkButNoLinkBelowIt() throws IOException {
+        write("inside.txt", "in");
+        Files.writeString(outside.resolve("secret.txt"), "outside");
+        Files.createSymbolicLink(root.resolve("escape"), outside.resolve("secret.txt"));
+        Path release = Files.createSymbolicLink(outside.resolve("current"), root);
+        new DirectorySource(release, SprawlConfig.EMPTY, 1024, Shard.ALL).run(sink());
+        assertThat(fragments).extracting(Fragment::path).containsExactly("inside.txt");
+        assertThat(skipped).containsEntry("symlink", 1);
+    }
+
+    @Test
+    void shouldShardASingleFileRootLikeAnyOtherFile() throws IOException {
+        write("only.env", "A=1");
+        int scanned = 0;
+        for (int shard = 1; shard <= 2; shard++) {
+            fragments.clear();
+            new DirectorySource(root.resolve("only.env"), SprawlConfig.EMPTY, 1024, new Shard(shard, 2)).run(sink());
+            scanned += fragments.size();
+        }
+        assertThat(scanned).isEqualTo(1);
+    }
+
+    @Test
     void shouldScanASingleFileGivenAsRoot() throws IOException {
         write("only.env", "A=1");
         new DirectorySource(root.resolve("only.env"), SprawlConfig.EMPTY, 1024, Shard.ALL).run(sink());
