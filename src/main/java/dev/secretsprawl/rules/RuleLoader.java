@@ -100,7 +100,7 @@ public final class RuleLoader {
         try {
             file = TOML.readValue(toml, RuleFile.class);
         } catch (JacksonException e) {
-            throw new InvalidRuleException(source, "not a valid rule file: " + e.getOriginalMessage(), e);
+            throw new InvalidRuleException(source, "not a valid rule file: " + ParseErrors.describe(e), e);
         }
         if (file.rules == null || file.rules.isEmpty()) {
             throw new InvalidRuleException(source, null, "defines no [[rules]]");

@@ -1,9 +1,12 @@
 package dev.secretsprawl.scan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.secretsprawl.rules.ParseErrors;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,16 +52,18 @@ public record Baseline(List<Entry> entries) {
         return entries.stream().map(Entry::fingerprint).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Reads a baseline; a file that is not one is a {@link ConfigException} that quotes none of its content. */
     public static Baseline read(Path file) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException("baseline " + file + " is not valid JSON: " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new ConfigException("baseline " + file + " is not valid JSON (" + ParseErrors.describe(e)
+                    + "); create one with 'sprawl baseline create'", e);
         }
         if (root == null || root.path("version").asInt(-1) != VERSION || !root.path("findings").isArray()) {
-            throw new IOException("baseline " + file + " is not a Secret Sprawl baseline (version " + VERSION
-                    + "); create one with `sprawl baseline create`");
+            throw new ConfigException("baseline " + file + " is not a Secret Sprawl baseline (version " + VERSION
+                    + "); create one with 'sprawl baseline create'");
         }
         List<Entry> entries = new ArrayList<>();
         for (JsonNode n : root.path("findings")) {
@@ -78,7 +83,11 @@ public record Baseline(List<Entry> entries) {
             Files.createDirectories(parent);
         }
         Path tmp = Files.createTempFile(parent, ".baseline", ".tmp");
-        JSON.writeValue(tmp.toFile(), doc);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            JSON.writeValue(tmp.toFile(), doc);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.secretsprawl.rules.ParseErrors;
 import dev.secretsprawl.rules.RuleLoader;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class SprawlConfigLoader {
         try {
             raw = TOML.readValue(toml, RawConfig.class);
         } catch (JacksonException e) {
-            throw new ConfigException(source + ": not a valid config: " + e.getOriginalMessage()
+            throw new ConfigException(source + ": not a valid config: " + ParseErrors.describe(e)
                     + " (known sections: [paths] ignore, [[rules]], [[allowlist]])", e);
         }
         List<PathGlob> ignore = new ArrayList<>();

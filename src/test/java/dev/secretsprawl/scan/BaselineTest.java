@@ -34,7 +34,10 @@ class BaselineTest {
         Path file = dir.resolve("x.json");
         Files.writeString(file, "{\"runs\": []}");
         assertThatThrownBy(() -> Baseline.read(file)).hasMessageContaining("sprawl baseline create");
-        Files.writeString(file, "not json");
-        assertThatThrownBy(() -> Baseline.read(file)).hasMessageContaining("not valid JSON");
+        String token = new dev.secretsprawl.testing.SyntheticCredentials(1).next("github-pat");
+        Files.writeString(file, token + "\n");
+        assertThatThrownBy(() -> Baseline.read(file)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid JSON").hasMessageContaining("line 1")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token.substring(4)));
     }
 }

@@ -64,6 +64,15 @@ class SprawlConfigLoaderTest {
     }
 
     @Test
+    void shouldQuoteNoValueOfABrokenConfig() {
+        String token = new dev.secretsprawl.testing.SyntheticCredentials(2).next("github-pat");
+        assertThatThrownBy(() -> SprawlConfigLoader.parse("[paths]\nignore = \"" + token + "\"\n", ".sprawl.toml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("wrong kind of value for 'paths.ignore'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token.substring(4)));
+    }
+
+    @Test
     void shouldExplainBadDatesAndUnknownSections() {
         assertThatThrownBy(() -> SprawlConfigLoader.parse("""
                 [[allowlist]]
