@@ -6,7 +6,6 @@ package dev.secretsprawl.scan;
  * @param secret the captured value
  * @param before the part of the match in front of the secret (for generic rules: the key name)
  * @param quoted whether the value sits directly after a quote character
- * @param line   the whole line the secret starts on
  */
-record Candidate(CompiledRule rule, String secret, String before, boolean quoted, String path, String line) {
+record Candidate(CompiledRule rule, String secret, String before, boolean quoted, String path) {
 }

@@ -19,7 +19,7 @@ record CompiledRule(Rule rule, Pattern pattern, boolean leadingBoundary, Pattern
             throw new IllegalArgumentException(rule.source() + " [" + rule.id() + "]: unknown checksum '"
                     + rule.checksum() + "'; known: " + Checksums.names());
         }
-        boolean leadingBoundary = rule.regex().startsWith("\\b");
+        boolean leadingBoundary = rule.regex().startsWith("\\b") && !topLevelAlternation(rule.regex());
         return new CompiledRule(rule,
                 Pattern.compile(leadingBoundary ? rule.regex().substring(2) : rule.regex()),
                 leadingBoundary,
@@ -28,6 +28,29 @@ record CompiledRule(Rule rule, Pattern pattern, boolean leadingBoundary, Pattern
                 rule.allowlist().paths().stream().map(Pattern::compile).toList(),
                 rule.allowlist().stopwords().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(),
                 rule.keyName() == null ? null : Pattern.compile(rule.keyName()));
+    }
+
+    /** A {@code |} outside any group: then the leading {@code \\b} belongs to the first alternative only. */
+    static boolean topLevelAlternation(String regex) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a match of the searched pattern at {@code start} would satisfy the stripped {@code \\b}. */

@@ -24,6 +24,11 @@ import java.util.stream.Collectors;
 public final class Detector {
     /** Decoded text is decoded again at most this many times (base64 inside base64, escapes inside base64). */
     private static final int MAX_DECODE_DEPTH = 2;
+    /**
+     * An anchored match is tried on at most this many characters from its keyword: re2j scans the whole
+     * input even when anchored, so a keyword-dense minified line would otherwise cost its length squared.
+     */
+    static final int MAX_ANCHORED_MATCH = 2048;
 
     private final List<CompiledRule> rules;
     private final Prefilter prefilter;
@@ -141,8 +146,8 @@ public final class Detector {
                 continue;
             }
             int lineEnd = text.indexOf('\n', start);
-            String window = text.substring(start, lineEnd < 0 ? text.length() : lineEnd);
-            Matcher m = rule.pattern().matcher(window);
+            int end = Math.min(lineEnd < 0 ? text.length() : lineEnd, start + MAX_ANCHORED_MATCH);
+            Matcher m = rule.pattern().matcher(text.substring(start, end));
             if (m.lookingAt()) {
                 accept(rule, text, start, m, fragment, lines, sourceLines, span, decodedFrom, hits);
                 matchedUpTo = start + m.end();
@@ -176,14 +181,12 @@ public final class Detector {
         int start = from + m.start(group);
         int end = from + m.end(group);
         String secret = text.substring(start, end);
-        int line = lines.lineOf(start);
-        String lineText = text.substring(lines.lineStart(line), lines.lineEnd(line, text.length()));
         boolean quoted = start > 0 && "\"'`".indexOf(text.charAt(start - 1)) >= 0;
         Candidate candidate = new Candidate(rule, secret, keyBefore(text, from + m.start()) + text.substring(from + m.start(), start),
-                quoted, fragment.path(), lineText);
+                quoted, fragment.path());
         if (filters.stream().noneMatch(f -> f.rejects(candidate))) {
             int at = span == null ? start : span.sourceStart();
-            int atEnd = span == null ? end : span.sourceStart();
+            int atEnd = span == null ? end : span.sourceEnd();
             Finding finding = toFinding(rule.rule(), fragment, sourceLines, at, atEnd, secret, decodedFrom);
             hits.add(span == null ? new Hit(finding, start, end) : new Hit(finding, span.sourceStart(), span.sourceEnd()));
         }
@@ -241,14 +244,20 @@ public final class Detector {
      */
     private List<Finding> deduplicate(List<Hit> hits) {
         List<Hit> plain = hits.stream().filter(h -> h.finding().decodedFrom() == null).toList();
+        Map<Integer, List<Hit>> plainByLine = byLine(plain);
         List<Hit> decoded = hits.stream().filter(h -> h.finding().decodedFrom() != null)
-                .filter(d -> plain.stream().noneMatch(p -> inside(d, p) || urlShadowed(d, p)
-                        || (sameSpan(d, p) && !sameRule(d, p) && !isGeneric(p.finding()))))
+                .filter(d -> plainByLine.getOrDefault(d.finding().location().startLine(), List.of()).stream()
+                        .noneMatch(p -> inside(d, p) || urlShadowed(d, p)
+                                || (sameSpan(d, p) && !sameRule(d, p) && !isGeneric(p.finding()))))
                 .toList();
+        Map<Integer, List<Hit>> decodedByLine = byLine(decoded);
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Hit p : plain) {
-            boolean replaced = decoded.stream().anyMatch(d -> !sameValue(d, p)
-                    && ((sameRule(d, p) && (sameSpan(d, p) || contains(d, p))) || (sameSpan(d, p) && isGeneric(p.finding()))));
+            List<Hit> sameLine = decodedByLine.getOrDefault(p.finding().location().startLine(), List.of());
+            boolean replaced = sameLine.stream().anyMatch(d -> !sameValue(d, p)
+                    && ((sameRule(d, p) && (sameSpan(d, p) || contains(d, p))) || (sameSpan(d, p) && isGeneric(p.finding())))
+                    // a decoded span that holds this very value again did not encode it (two tokens on one JSON line)
+                    && sameLine.stream().noneMatch(other -> sameSpan(other, d) && sameValue(other, p)));
             if (!replaced) {
                 unique.putIfAbsent(key(p.finding()), p.finding());
             }
@@ -315,6 +324,12 @@ public final class Detector {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Comparator.comparingInt(f -> ruleOrder.getOrDefault(f.ruleId(), Integer.MAX_VALUE)));
         return sorted;
+    }
+
+    private static Map<Integer, List<Hit>> byLine(List<Hit> hits) {
+        Map<Integer, List<Hit>> byLine = new HashMap<>();
+        hits.forEach(h -> byLine.computeIfAbsent(h.finding().location().startLine(), l -> new ArrayList<>()).add(h));
+        return byLine;
     }
 
     private static String key(Finding f) {

@@ -57,10 +57,26 @@ final class PlaceholderFilter implements CandidateFilter {
             return true;
         }
         if (value.length() <= STOPWORD_MAX_LENGTH) {
-            if (FILLER.matcher(value).find() || STOPWORDS.stream().anyMatch(lower::contains)) {
+            if (FILLER.matcher(value).find() || STOPWORDS.stream().anyMatch(word -> atWordEdge(lower, word))) {
                 return true;
             }
             return fewDistinct(value);
+        }
+        return false;
+    }
+
+    /**
+     * The word occurs at the start or end of the value or next to a non-alphanumeric character: a
+     * placeholder is written as words ({@code my-fake-key}), while random tokens hold such letters by
+     * chance in their middle ({@code ...gfAkeJ3...}, about one 36-character token in 14,000).
+     */
+    private static boolean atWordEdge(String lower, String word) {
+        for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if (at == 0 || end == lower.length() || !Character.isLetterOrDigit(lower.charAt(at - 1))
+                    || !Character.isLetterOrDigit(lower.charAt(end))) {
+                return true;
+            }
         }
         return false;
     }

@@ -193,6 +193,34 @@ class DetectorTest {
     }
 
     @Test
+    void shouldReportTwoSecretsOnAnEscapedLineAtTheirOwnColumns() {
+        String first = tokens.next("github-pat");
+        String second = tokens.next("github-pat");
+        String line = "{\"a\": \"" + first + "\", \"b\": \"" + second + "\", \"note\": \"x\\ny\"}";
+        assertThat(detector.detect(Fragment.of(line, "a.json"))).satisfiesExactly(
+                f -> assertThat(f.location().startColumn()).isEqualTo(8),
+                f -> assertThat(f.location().startColumn()).isEqualTo(line.indexOf(second) + 1))
+                .allSatisfy(f -> assertThat(f.decodedFrom()).isNull());
+    }
+
+    @Test
+    void shouldApplyALeadingWordBoundaryOnlyToTheFirstTopLevelAlternative() {
+        String rules = """
+                [[rules]]
+                id = "alt"
+                description = "two shapes"
+                regex = '''\\bfoo[0-9]{6}|bar[0-9]{6}'''
+                keywords = ["foo", "bar"]
+                match = ["x"]
+                nomatch = ["y"]
+                """;
+        Detector alt = new Detector(new RulePack(RuleLoader.parse(rules, "t.toml")), SecretHasher.defaultKey());
+        assertThat(alt.detect(Fragment.of("xbar123456", "a.txt"))).hasSize(1);
+        assertThat(alt.detect(Fragment.of("xfoo123456", "a.txt"))).isEmpty();
+        assertThat(CompiledRule.topLevelAlternation("\\b(a|b)[|]c")).isFalse();
+    }
+
+    @Test
     void shouldRejectTokensWithABadChecksum() {
         String token = tokens.next("github-pat");
         String broken = token.substring(0, 39) + (token.charAt(39) == 'A' ? 'B' : 'A');

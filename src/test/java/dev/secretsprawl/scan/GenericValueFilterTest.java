@@ -53,7 +53,7 @@ class GenericValueFilterTest {
 
     @Test
     void shouldLeaveIssuerSpecificRulesAlone() {
-        Candidate c = new Candidate(TestRules.rule("s", false), "process.env.X", "", false, "a", "a");
+        Candidate c = new Candidate(TestRules.rule("s", false), "process.env.X", "", false, "a");
         assertThat(filter.rejects(c)).isFalse();
     }
 
@@ -62,6 +62,6 @@ class GenericValueFilterTest {
     }
 
     private static Candidate candidate(String value, boolean quoted, String before, String path) {
-        return new Candidate(TestRules.rule("g", true), value, before, quoted, path, before + value);
+        return new Candidate(TestRules.rule("g", true), value, before, quoted, path);
     }
 }

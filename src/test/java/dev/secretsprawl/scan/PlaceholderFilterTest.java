@@ -18,7 +18,7 @@ class PlaceholderFilterTest {
             "env.GITLAB_TOKEN", "params.DEPLOY_KEY", "$env:API_TOKEN",
             "<your-token>", "<TOKEN>", "<Kennwort>]", "{auth_token}", "eyJ2IjoiMSIsInMiOjEsImMiOi...", "[MASKED]", "(redacted)", "xxxxxxxxxxxxxxxx", "XXXX-XXXX-XXXX",
             "****************", "••••••••", "abc…xyz", "sk_live_....", "changeme", "ChangeMe123", "changeit",
-            "your_api_key_here", "your-secret-here", "insert-your-token", "replace_me_with_token", "dummy-secret-1",
+            "your_api_key_here", "your-secret-here", "my-fake-key-2", "sk_test_dummy", "insert-your-token", "replace_me_with_token", "dummy-secret-1",
             "placeholder", "sample-token-123", "AKIAIOSFODNN7EXAMPLE", "fake_password_123", "TODO-set-me",
             "password", "null", "undefined", "true", "12345678", "aaaaaaaaaaaa", "abababababab",
             "AB1C2defGHijkLMNo3PqQRstUvwxyzaBCDEfghh4ijklMN5opqrStuVWxyz",
@@ -29,12 +29,13 @@ class PlaceholderFilterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"N7q!vR2#pL9x", "s3cr3t-Pr0d-Db-2024", "q8ZmY2vLx0Rk4Tn6",
-            "ghp_Ky9Pf34qY6Nb3wWD25RQ4F5ZR3qa7y3gm1IX", "Tr0ub4dor&3", "hV8$kQ2m@wZ5"})
+            "ghp_Ky9Pf34qY6Nb3wWD25RQ4F5ZR3qa7y3gm1IX", "Tr0ub4dor&3", "hV8$kQ2m@wZ5",
+            "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", "q8ZmTodoY2vLx0Rk4Tn6"})
     void shouldKeepValuesThatLookLikeRealCredentials(String value) {
         assertThat(filter.rejects(candidate(value))).as(value).isFalse();
     }
 
     static Candidate candidate(String value) {
-        return new Candidate(TestRules.rule("t", true), value, "password = ", true, "a.env", "password = " + value);
+        return new Candidate(TestRules.rule("t", true), value, "password = ", true, "a.env");
     }
 }
