@@ -1,6 +1,7 @@
 package dev.secretsprawl.cli;
 
 import dev.secretsprawl.report.Reports;
+import dev.secretsprawl.rules.Severity;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 final class OutputOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: text, sarif, json, junit, html. Default: ${DEFAULT-VALUE}.")
-    String format;
+    String format = "text";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (written whole, or not at all) instead of stdout.")
@@ -25,15 +26,25 @@ final class OutputOptions {
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "info",
             description = "Exit 1 only for findings at or above SEVERITY: critical, high, medium, low, info. Default: ${DEFAULT-VALUE}.")
-    String failOn;
+    String failOn = "info";
 
     @Option(names = {"-q", "--quiet"},
             description = "No progress and no summary on stderr.")
     boolean quiet;
 
+    /** Checks every option before a possibly long scan starts, so mistakes cost nothing. */
     void validate() {
         if (Reports.forFormat(format).isEmpty()) {
             throw new UsageError("unknown format '" + format + "'; use one of " + String.join(", ", Reports.formats()));
+        }
+        failOnSeverity();
+    }
+
+    Severity failOnSeverity() {
+        try {
+            return Severity.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--fail-on: " + e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.secretsprawl.cli;
 import dev.secretsprawl.report.ReportContext;
 import dev.secretsprawl.report.ReportWriter;
 import dev.secretsprawl.report.Reports;
+import dev.secretsprawl.report.Terminal;
 import dev.secretsprawl.report.TextSummary;
 import dev.secretsprawl.rules.RuleLoader;
 import dev.secretsprawl.rules.RulePack;
@@ -49,7 +50,12 @@ final class ScanSession {
     ScanSession prepare(Path root) throws IOException {
         if (output != null) {
             output.validate();
+            if (output.output != null) {
+                checkWritable(output.output);
+            }
         }
+        engine.maxFileSizeBytes();
+        engine.threadCount();
         config = SprawlConfigLoader.load(engine.config, root);
         RulePack base = engine.rules == null ? RuleLoader.bundled() : RuleLoader.fromDirectory(engine.rules);
         rules = base.plus(config.extraRules());
@@ -66,8 +72,7 @@ final class ScanSession {
                 ? readBaseline(output.baseline).fingerprints() : Set.of();
         Suppressions suppressions = new Suppressions(baseline, config.allowlist(), LocalDate.now());
         Detector detector = new Detector(rules, SecretHasher.fromEnvironment());
-        Scanner scanner = engine.threads == null ? new Scanner(detector, suppressions)
-                : new Scanner(detector, suppressions, engine.threads);
+        Scanner scanner = new Scanner(detector, suppressions, engine.threadCount());
         boolean quiet = output != null && output.quiet;
         TerminalProgress progress = !quiet && console.interactive() ? new TerminalProgress(console.err(), unit) : null;
         try {
@@ -101,18 +106,45 @@ final class ScanSession {
             return;
         }
         Path target = output.output.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".sprawl-report", ".tmp");
+        Path tmp = null;
         try {
+            tmp = Files.createTempFile(target.getParent(), ".sprawl-report", ".tmp");
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 writer.write(result, context, out);
             }
+            readableByOthers(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IOException("cannot write the report to " + output.output + " ("
+                    + e.getClass().getSimpleName().replace("Exception", "") + ")", e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
         summarize(result, output.output);
+    }
+
+    /** Fails before scanning when the report could not be written afterwards. */
+    static void checkWritable(Path report) {
+        Path dir = report.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigException("cannot write the report to " + report + ": its folder " + dir
+                    + " cannot be created (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
+        }
+        if (!Files.isWritable(dir) || Files.isDirectory(report)) {
+            throw new ConfigException("cannot write the report to " + report + ": "
+                    + (Files.isDirectory(report) ? "it is a folder" : "its folder is not writable"));
+        }
+    }
+
+    /** Temp files are private; a report is read by publishers and other CI users, as with any build output. */
+    private static void readableByOthers(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private void summarize(ScanResult result, Path writtenTo) {
@@ -121,17 +153,12 @@ final class ScanSession {
         }
         console.err().println(TextSummary.of(result) + (writtenTo == null ? "" : " Report: " + writtenTo));
         for (ScanWarning w : result.warnings()) {
-            console.err().println("warning: " + w.message());
+            console.err().println("warning: " + Terminal.safe(w.message()));
         }
     }
 
     int exitCode(ScanResult result) {
-        Severity threshold;
-        try {
-            threshold = Severity.parse(output.failOn);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--fail-on: " + e.getMessage());
-        }
+        Severity threshold = output.failOnSeverity();
         if (result.findings().stream().anyMatch(f -> f.severity().atLeast(threshold))) {
             return ExitCodes.FINDINGS;
         }

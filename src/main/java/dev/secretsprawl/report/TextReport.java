@@ -19,18 +19,18 @@ public final class TextReport implements ReportWriter {
     public void write(ScanResult result, ReportContext context, Writer out) throws IOException {
         for (Finding f : result.findings()) {
             out.write(String.format(Locale.ROOT, "%-8s  %s  %s:%d:%d%n", f.severity().label().toUpperCase(Locale.ROOT),
-                    f.ruleId(), f.location().path(), f.location().startLine(), f.location().startColumn()));
-            out.write("          " + f.description() + "  " + Previews.of(f, context)
+                    f.ruleId(), Terminal.safe(f.location().path()), f.location().startLine(), f.location().startColumn()));
+            out.write("          " + f.description() + "  " + Terminal.safe(Previews.of(f, context))
                     + (f.decodedFrom() == null ? "" : "  (" + f.decodedFrom() + "-encoded)") + "\n");
             String commit = f.properties().get("commit");
             if (commit != null) {
-                out.write("          commit " + commit + describeAuthor(f) + "\n");
+                out.write("          commit " + Terminal.safe(commit + describeAuthor(f)) + "\n");
             }
             out.write("          fingerprint " + f.fingerprint().value() + "\n\n");
         }
         out.write(TextSummary.of(result) + "\n");
         for (ScanWarning w : result.warnings()) {
-            out.write("warning: " + w.message() + "\n");
+            out.write("warning: " + Terminal.safe(w.message()) + "\n");
         }
         out.flush();
     }

@@ -23,14 +23,23 @@ public final class Secret {
     }
 
     /**
-     * A short preview that cannot reconstruct the value: the first and last four characters of a
-     * value of 20 or more characters ({@code ghp_…3f9a}), nothing of a shorter one.
+     * A short preview that cannot reconstruct the value: the first and last four characters of a value
+     * of 32 or more characters ({@code ghp_…3f9a}, a quarter at most), the last four of one of 20 to 31,
+     * nothing of a shorter one. Cuts fall between code points, never inside a surrogate pair.
      */
     public String preview() {
-        if (value.length() < 20) {
-            return "…(" + value.length() + " chars)";
+        int points = value.codePointCount(0, value.length());
+        if (points >= 32) {
+            return value.substring(0, value.offsetByCodePoints(0, 4)) + "…" + lastFour();
         }
-        return value.substring(0, 4) + "…" + value.substring(value.length() - 4);
+        if (points >= 20) {
+            return "…" + lastFour();
+        }
+        return "…(" + points + " chars)";
+    }
+
+    private String lastFour() {
+        return value.substring(value.offsetByCodePoints(value.length(), -4));
     }
 
     @Override

@@ -82,13 +82,41 @@ class ScanDirCommandTest {
     }
 
     @Test
-    void shouldExitThreeWithAMessageOnARuntimeErrorAndLeaveNoPartialReport() throws IOException {
+    void shouldRefuseAnUnwritableReportDestinationBeforeScanning() throws IOException {
         write("a.env", "T=" + tokens.next("github-pat"));
         write("blocker", "a file where a folder is needed");
         CliRun run = CliRun.of("scan", "dir", tree.toString(), "--output", tree.resolve("blocker/report.sarif").toString());
-        assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).startsWith("sprawl: I/O error").contains("SPRAWL_DEBUG").doesNotContain("\tat ");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("sprawl: cannot write the report to").contains("blocker").doesNotContain("\tat ");
+        assertThat(run.out()).doesNotContain("github-pat-classic");
         assertThat(Files.readString(tree.resolve("blocker"))).isEqualTo("a file where a folder is needed");
+    }
+
+    @Test
+    void shouldValidateEveryOptionBeforeScanning() throws IOException {
+        Path report = tree.resolve("out.json");
+        CliRun run = CliRun.of("scan", "dir", tree.toString(), "--fail-on", "bogus", "-f", "json", "-o", report.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(Files.exists(report)).isFalse();
+        assertThat(CliRun.of("scan", "dir", tree.toString(), "--threads", "0").err()).contains("--threads must be 1 or more");
+        assertThat(CliRun.of("scan", "dir", tree.toString(), "--max-file-size", "99999999999G").err()).contains("at most 1GB");
+    }
+
+    @Test
+    void shouldWriteReportsOthersCanRead() throws IOException {
+        write("a.env", "T=" + tokens.next("github-pat"));
+        Path report = tree.resolve("r.sarif");
+        CliRun.of("scan", "dir", tree.toString(), "-f", "sarif", "-o", report.toString());
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void shouldPrintNoTerminalControlCharactersFromScannedFiles() throws IOException {
+        write("app.py", "password = \"\u001b[2Jq9Zx!7Lm#4Rt8Wv\u001b[8m\"\n");
+        CliRun run = CliRun.of("scan", "dir", tree.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).doesNotContain("\u001b");
     }
 
     @Test
