@@ -1,5 +1,8 @@
 package dev.secretsprawl.scan;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -37,7 +40,7 @@ final class RuleFilters {
 
     /** The key name: the identifier the match starts in ({@code db.api_key} of {@code db.api_key = "..."}). A
      * single colon ends it (YAML {@code password:}); a double colon belongs to it ({@code AWS::X::Secret}). */
-    private static final com.google.re2j.Pattern KEY = com.google.re2j.Pattern.compile("^(?:[A-Za-z0-9_.$-]|::)+");
+    private static final Pattern KEY = Pattern.compile("^(?:[A-Za-z0-9_.$-]|::)+");
 
     static final CandidateFilter KEY_NAME = new CandidateFilter() {
         public String name() {
@@ -48,7 +51,7 @@ final class RuleFilters {
             if (c.rule().keyName() == null) {
                 return false;
             }
-            com.google.re2j.Matcher key = KEY.matcher(c.before());
+            Matcher key = KEY.matcher(c.before());
             return !key.find() || !c.rule().keyName().matcher(key.group()).find();
         }
     };
