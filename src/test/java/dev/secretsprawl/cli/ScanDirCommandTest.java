@@ -113,7 +113,8 @@ class ScanDirCommandTest {
 
     @Test
     void shouldPrintNoTerminalControlCharactersFromScannedFiles() throws IOException {
-        write("app.py", "password = \"\u001b[2Jq9Zx!7Lm#4Rt8Wv\u001b[8m\"\n");
+        char escape = 27;
+        write("app.py", "password = \"" + escape + "[2J" + tokens.base62(14) + "!" + escape + "[8m\"\n");
         CliRun run = CliRun.of("scan", "dir", tree.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).doesNotContain("\u001b");
