@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,12 +42,11 @@ public final class Scanner {
         AtomicLong findingCount = new AtomicLong();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(threads * 4), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
-        List<Future<?>> pending = new ArrayList<>();
         try {
             source.run(new FragmentSink() {
                 @Override
                 public void accept(Fragment fragment) {
-                    Future<?> task = pool.submit(() -> {
+                    pool.execute(() -> {
                         List<Finding> findings;
                         try {
                             findings = detector.detect(fragment);
@@ -66,10 +63,6 @@ public final class Scanner {
                         stats.scanned(fragment.text().length());
                         progress.progress(stats.fragments(), stats.bytes(), findingCount.addAndGet(findings.size()));
                     });
-                    synchronized (pending) {
-                        pending.add(task);
-                        pending.removeIf(Future::isDone);
-                    }
                 }
 
                 @Override
@@ -80,18 +73,12 @@ public final class Scanner {
                     }
                 }
             });
-            List<Future<?>> remaining;
-            synchronized (pending) {
-                remaining = new ArrayList<>(pending);
-            }
-            for (Future<?> task : remaining) {
-                task.get();
-            }
+            // tasks cannot fail (each catches its own errors), so waiting for the pool is all that is left
+            pool.shutdown();
+            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("scan interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("detection failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
