@@ -8,6 +8,7 @@ import dev.secretsprawl.report.TextSummary;
 import dev.secretsprawl.rules.RuleLoader;
 import dev.secretsprawl.rules.RulePack;
 import dev.secretsprawl.rules.Severity;
+import dev.secretsprawl.scan.AtomicFile;
 import dev.secretsprawl.scan.Baseline;
 import dev.secretsprawl.scan.ConfigException;
 import dev.secretsprawl.scan.Detector;
@@ -28,7 +29,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -105,22 +105,11 @@ final class ScanSession {
             }
             return;
         }
-        Path target = output.output.toAbsolutePath();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(target.getParent(), ".sprawl-report", ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                writer.write(result, context, out);
-            }
-            readableByOthers(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(output.output, out -> writer.write(result, context, out));
         } catch (IOException e) {
             throw new IOException("cannot write the report to " + output.output + " ("
                     + e.getClass().getSimpleName().replace("Exception", "") + ")", e);
-        } finally {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
-            }
         }
         summarize(result, output.output);
     }
@@ -137,13 +126,6 @@ final class ScanSession {
         if (!Files.isWritable(dir) || Files.isDirectory(report)) {
             throw new ConfigException("cannot write the report to " + report + ": "
                     + (Files.isDirectory(report) ? "it is a folder" : "its folder is not writable"));
-        }
-    }
-
-    /** Temp files are private; a report is read by publishers and other CI users, as with any build output. */
-    private static void readableByOthers(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.secretsprawl.rules.ParseErrors;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -78,16 +77,6 @@ public record Baseline(List<Entry> entries) {
         doc.put("version", VERSION);
         doc.put("tool", "secret-sprawl");
         doc.put("findings", entries);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, ".baseline", ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), doc);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> JSON.writeValue(out, doc));
     }
 }

@@ -27,6 +27,11 @@ class BaselineTest {
         assertThat(read.entries()).extracting(Baseline.Entry::path).containsExactly("a.env", "b.env");
         assertThat(read.fingerprints()).containsExactlyInAnyOrder("fp-a", "fp-b");
         assertThat(Files.readString(file)).doesNotContain("\"v\"").contains("\"version\" : 1");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
+        try (java.util.stream.Stream<Path> left = Files.list(file.getParent())) {
+            assertThat(left).containsExactly(file);
+        }
     }
 
     @Test
