@@ -11,10 +11,6 @@ public final class Reports {
     private Reports() {
     }
 
-    public static List<ReportWriter> all() {
-        return ALL;
-    }
-
     public static List<String> formats() {
         return ALL.stream().map(ReportWriter::format).toList();
     }

@@ -61,10 +61,6 @@ public final class Detector {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    public int ruleCount() {
-        return rules.size();
-    }
-
     /** All findings in the fragment, ordered by position, one per rule and secret and line. */
     public List<Finding> detect(Fragment fragment) {
         String text = fragment.text();
