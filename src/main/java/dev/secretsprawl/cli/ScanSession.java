@@ -46,7 +46,7 @@ final class ScanSession {
         this.output = output;
     }
 
-    /** Loads config (explicit, or ROOT/.sprawl.toml) and the rule pack; call before {@link #scan}. */
+    /** Loads config (explicit, or ROOT/.sprawl.toml when ROOT is given) and the rule pack; call before {@link #scan}. */
     ScanSession prepare(Path root) throws IOException {
         if (output != null) {
             output.validate();

@@ -11,7 +11,7 @@ final class TerminalProgress implements ProgressListener {
     private final String unit;
     private final long started = System.nanoTime();
     private long lastDraw;
-    private boolean drawn;
+    private int drawnLength;
 
     TerminalProgress(PrintStream err, String unit) {
         this.err = err;
@@ -19,22 +19,25 @@ final class TerminalProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void progress(long fragments, long bytes, long findings) {
+    public synchronized void progress(long fragments, long bytes, long findings, String where) {
         long now = System.nanoTime();
         if (now - lastDraw < 200_000_000L) {
             return;
         }
         lastDraw = now;
         double seconds = Math.max(0.001, (now - started) / 1e9);
-        err.printf(Locale.ROOT, "\r%,d %s, %.1f MB, %.1f MB/s, %d finding%s   ", fragments, unit,
+        String prefix = where.isEmpty() ? "" : where + ", ";
+        String line = String.format(Locale.ROOT, "%s%,d %s, %.1f MB, %.1f MB/s, %d finding%s", prefix, fragments, unit,
                 bytes / 1048576.0, bytes / 1048576.0 / seconds, findings, findings == 1 ? "" : "s");
+        // pad over the tail of a longer previous line
+        err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
         err.flush();
-        drawn = true;
+        drawnLength = Math.max(drawnLength, line.length());
     }
 
     synchronized void clear() {
-        if (drawn) {
-            err.print("\r" + " ".repeat(78) + "\r");
+        if (drawnLength > 0) {
+            err.print("\r" + " ".repeat(drawnLength) + "\r");
             err.flush();
         }
     }

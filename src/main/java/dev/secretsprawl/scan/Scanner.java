@@ -59,9 +59,14 @@ public final class Scanner {
                                     + fragment.path() + " (" + e.getClass().getSimpleName() + "); please report this"));
                             return;
                         }
-                        found.addAll(findings);
+                        for (Finding f : findings) {
+                            if (fragment.reports(f.location().endLine())) {
+                                found.add(f);
+                            }
+                        }
                         stats.scanned(fragment.text().length());
-                        progress.progress(stats.fragments(), stats.bytes(), findingCount.addAndGet(findings.size()));
+                        progress.progress(stats.fragments(), stats.bytes(), findingCount.addAndGet(findings.size()),
+                                source.progress());
                     });
                 }
 
@@ -71,6 +76,11 @@ public final class Scanner {
                     if (detail != null) {
                         warnings.add(new ScanWarning(reason, path, detail));
                     }
+                }
+
+                @Override
+                public void warn(String reason, String message) {
+                    warnings.add(new ScanWarning(reason, null, message));
                 }
             });
             // tasks cannot fail (each catches its own errors), so waiting for the pool is all that is left
@@ -84,7 +94,7 @@ public final class Scanner {
         }
         List<Finding> reported = new ArrayList<>();
         List<Finding> suppressed = new ArrayList<>();
-        for (Finding f : found) {
+        for (Finding f : source.attribute(new ArrayList<>(found))) {
             (suppressions.suppresses(f) ? suppressed : reported).add(f);
         }
         reported.sort(ORDER);
@@ -113,6 +123,9 @@ public final class Scanner {
             case "unreadable" -> "unreadable file" + plural;
             case "ignored" -> "path" + plural + " ignored by configuration";
             case "scan-error" -> "item" + plural + " that failed to scan";
+            case "missing-object" -> "git object" + plural
+                    + " missing from the repository (partial or shallow clone, or pruned); not scanned";
+            case "submodule" -> "submodule commit" + plural + " (scan the submodule's own repository)";
             default -> reason + " item" + plural;
         };
     }

@@ -1,6 +1,7 @@
 package dev.secretsprawl.source;
 
 import dev.secretsprawl.scan.Fragment;
+import dev.secretsprawl.testing.RecordingSink;
 import dev.secretsprawl.scan.FragmentSink;
 import dev.secretsprawl.scan.SprawlConfig;
 import dev.secretsprawl.scan.SprawlConfigLoader;
@@ -24,8 +25,9 @@ class DirectorySourceTest {
     @TempDir
     Path outside;
 
-    private final List<Fragment> fragments = new ArrayList<>();
-    private final Map<String, Integer> skipped = new TreeMap<>();
+    private final RecordingSink recording = new RecordingSink();
+    private final List<Fragment> fragments = recording.fragments;
+    private final Map<String, Integer> skipped = recording.skipped;
 
     @Test
     void shouldReadTextFilesWithRelativeSlashPaths() throws IOException {
@@ -131,17 +133,7 @@ class DirectorySourceTest {
     }
 
     private FragmentSink sink() {
-        return new FragmentSink() {
-            @Override
-            public void accept(Fragment fragment) {
-                fragments.add(fragment);
-            }
-
-            @Override
-            public void skipped(String reason, String path, String detail) {
-                skipped.merge(reason, 1, Integer::sum);
-            }
-        };
+        return recording;
     }
 
     private void write(String path, String text) throws IOException {
