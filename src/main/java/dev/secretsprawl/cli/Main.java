@@ -7,8 +7,19 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+    /**
+     * re2j compiles a bounded repeat such as {@code [A-Za-z0-9]{20,1000}} by recursion as deep as the
+     * bound, which overflows a default-sized stack on some JVM settings (C1-only JITs, small -Xss). The
+     * CLI runs on its own thread with a stack that fits every rule the loader accepts.
+     */
+    static final long STACK_BYTES = 256L * 1024 * 1024;
+
+    public static void main(String[] args) throws InterruptedException {
+        int[] code = {ExitCodes.RUNTIME};
+        Thread cli = new Thread(null, () -> code[0] = run(args, System.out, System.err), "sprawl-main", STACK_BYTES);
+        cli.start();
+        cli.join();
+        System.exit(code[0]);
     }
 
     /** Runs the CLI without exiting, so tests can call it. */
@@ -21,6 +32,9 @@ public final class Main {
         } catch (Throwable e) {
             // exit 1 means "findings" to CI: an unexpected JVM error must never look like that
             err.println("sprawl: internal error (" + e.getClass().getSimpleName() + "); please report it");
+            if (System.getenv("SPRAWL_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return ExitCodes.RUNTIME;
         }
     }

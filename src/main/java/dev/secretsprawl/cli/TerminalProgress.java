@@ -4,6 +4,7 @@ import dev.secretsprawl.scan.ProgressListener;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** A one-line progress display on stderr, redrawn at most five times a second. */
 final class TerminalProgress implements ProgressListener {
@@ -19,13 +20,14 @@ final class TerminalProgress implements ProgressListener {
     }
 
     @Override
-    public synchronized void progress(long fragments, long bytes, long findings, String where) {
+    public synchronized void progress(long fragments, long bytes, long findings, Supplier<String> source) {
         long now = System.nanoTime();
         if (now - lastDraw < 200_000_000L) {
             return;
         }
         lastDraw = now;
         double seconds = Math.max(0.001, (now - started) / 1e9);
+        String where = source.get();
         String prefix = where.isEmpty() ? "" : where + ", ";
         String line = String.format(Locale.ROOT, "%s%,d %s, %.1f MB, %.1f MB/s, %d finding%s", prefix, fragments, unit,
                 bytes / 1048576.0, bytes / 1048576.0 / seconds, findings, findings == 1 ? "" : "s");

@@ -14,6 +14,19 @@ public final class HtmlReport implements ReportWriter {
         return "html";
     }
 
+    /** Commit of introduction and the other introductions, for history findings. */
+    private static String history(Finding f) {
+        StringBuilder out = new StringBuilder();
+        String commit = Introductions.commit(f.properties());
+        if (!commit.isEmpty()) {
+            out.append("<br><small>").append(Xml.escape(commit)).append("</small>");
+        }
+        for (String other : Introductions.others(f)) {
+            out.append("<br><small>").append(Xml.escape(other)).append("</small>");
+        }
+        return out.toString();
+    }
+
     @Override
     public void write(ScanResult result, ReportContext context, Writer out) throws IOException {
         out.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n");
@@ -29,7 +42,8 @@ public final class HtmlReport implements ReportWriter {
             for (Finding f : result.findings()) {
                 out.write("<tr><td class=\"" + f.severity().label() + "\">" + f.severity().label() + "</td>"
                         + "<td>" + Xml.escape(f.ruleId()) + "<br><small>" + Xml.escape(f.description()) + "</small></td>"
-                        + "<td><code>" + Xml.escape(f.location().path() + ":" + f.location().startLine()) + "</code></td>"
+                        + "<td><code>" + Xml.escape(f.location().path() + ":" + f.location().startLine()) + "</code>"
+                        + history(f) + "</td>"
                         + "<td><code>" + Xml.escape(Previews.of(f, context)) + "</code></td>"
                         + "<td><code>" + Xml.escape(f.fingerprint().value()) + "</code></td></tr>\n");
             }

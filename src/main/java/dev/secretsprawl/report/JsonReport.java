@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secretsprawl.scan.AllowlistEntry;
 import dev.secretsprawl.scan.Finding;
+import dev.secretsprawl.scan.Occurrence;
 import dev.secretsprawl.scan.ScanResult;
 import dev.secretsprawl.scan.ScanWarning;
 
@@ -57,6 +58,20 @@ public final class JsonReport implements ReportWriter {
                 ObjectNode props = n.putObject("properties");
                 f.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .forEach(e -> props.put(e.getKey(), e.getValue()));
+            }
+            if (!f.otherOccurrences().isEmpty()) {
+                ArrayNode others = n.putArray("otherOccurrences");
+                for (Occurrence o : f.otherOccurrences()) {
+                    ObjectNode on = others.addObject();
+                    on.put("path", o.location().path());
+                    on.put("line", o.location().startLine());
+                    on.put("column", o.location().startColumn());
+                    on.put("endLine", o.location().endLine());
+                    on.put("endColumn", o.location().endColumn());
+                    ObjectNode props = on.putObject("properties");
+                    o.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .forEach(e -> props.put(e.getKey(), e.getValue()));
+                }
             }
         }
         ArrayNode warnings = root.putArray("warnings");

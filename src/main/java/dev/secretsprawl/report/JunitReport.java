@@ -48,6 +48,8 @@ public final class JunitReport implements ReportWriter {
                     + "preview:     " + Previews.of(f, context) + "\n"
                     + (f.decodedFrom() == null ? "" : "encoding:    " + f.decodedFrom() + "\n")
                     + "fingerprint: " + f.fingerprint().value() + "\n"
+                    + (Introductions.commit(f.properties()).isEmpty() ? "" : "introduced:  " + Introductions.commit(f.properties()) + "\n")
+                    + Introductions.others(f).stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining())
                     + "Move this credential to a secrets manager and rotate it."));
             out.write("</failure>\n");
             out.write("    </testcase>\n");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secretsprawl.rules.Rule;
 import dev.secretsprawl.rules.Severity;
 import dev.secretsprawl.scan.Finding;
+import dev.secretsprawl.scan.Occurrence;
 import dev.secretsprawl.scan.ScanResult;
 import dev.secretsprawl.scan.ScanWarning;
 
@@ -90,6 +91,27 @@ public final class SarifReport implements ReportWriter {
         region.put("startColumn", f.location().startColumn());
         region.put("endLine", f.location().endLine());
         region.put("endColumn", f.location().endColumn());
+        if (!f.otherOccurrences().isEmpty()) {
+            // the same secret introduced again (another branch, or added back): one result, every introduction named
+            ArrayNode related = r.putArray("relatedLocations");
+            int id = 1;
+            for (Occurrence o : f.otherOccurrences()) {
+                ObjectNode location = related.addObject();
+                location.put("id", id++);
+                ObjectNode p = location.putObject("physicalLocation");
+                p.putObject("artifactLocation").put("uri", uri(o.location().path()));
+                ObjectNode reg = p.putObject("region");
+                reg.put("startLine", o.location().startLine());
+                reg.put("startColumn", o.location().startColumn());
+                reg.put("endLine", o.location().endLine());
+                reg.put("endColumn", o.location().endColumn());
+                location.putObject("message").put("text", "also introduced here"
+                        + (o.properties().containsKey("commit") ? " in " + Introductions.commit(o.properties()) : ""));
+                ObjectNode lp = location.putObject("properties");
+                o.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> lp.put(e.getKey(), e.getValue()));
+            }
+        }
         ObjectNode fingerprints = r.putObject("partialFingerprints");
         fingerprints.put(FINGERPRINT_KEY, f.fingerprint().value());
         String commit = f.properties().get("commit");
@@ -100,6 +122,9 @@ public final class SarifReport implements ReportWriter {
         props.put("severity", f.severity().label());
         props.put("secretHash", f.secretHash());
         props.put("preview", Previews.of(f, context));
+        if (!f.otherOccurrences().isEmpty()) {
+            props.put("introductions", 1 + f.otherOccurrences().size());
+        }
         if (f.issuer() != null) {
             props.put("issuer", f.issuer());
         }

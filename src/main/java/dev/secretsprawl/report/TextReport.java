@@ -22,9 +22,12 @@ public final class TextReport implements ReportWriter {
                     f.ruleId(), Terminal.safe(f.location().path()), f.location().startLine(), f.location().startColumn()));
             out.write("          " + f.description() + "  " + Terminal.safe(Previews.of(f, context))
                     + (f.decodedFrom() == null ? "" : "  (" + f.decodedFrom() + "-encoded)") + "\n");
-            String commit = f.properties().get("commit");
-            if (commit != null) {
-                out.write("          commit " + Terminal.safe(commit + describeAuthor(f)) + "\n");
+            String commit = Introductions.commit(f.properties());
+            if (!commit.isEmpty()) {
+                out.write("          " + Terminal.safe(commit) + "\n");
+            }
+            for (String other : Introductions.others(f)) {
+                out.write("          " + Terminal.safe(other) + "\n");
             }
             out.write("          fingerprint " + f.fingerprint().value() + "\n\n");
         }
@@ -35,10 +38,5 @@ public final class TextReport implements ReportWriter {
         out.flush();
     }
 
-    private static String describeAuthor(Finding f) {
-        String author = f.properties().get("author");
-        String date = f.properties().get("date");
-        return (author == null ? "" : " by " + author) + (date == null ? "" : " on " + date);
-    }
 
 }

@@ -66,9 +66,23 @@ public final class Detector {
         String text = fragment.text();
         LazyLines lines = new LazyLines(text);
         List<Hit> hits = new ArrayList<>();
-        scan(text, fragment, lines, null, null, hits);
-        decodeAndScan(text, fragment, lines, 0, null, hits);
+        int reportFrom = offsetOfLine(text, fragment.reportFromLine() - fragment.firstLine());
+        scan(text, fragment, lines, null, null, reportFrom, hits);
+        decodeAndScan(text, fragment, lines, 0, null, reportFrom, hits);
         return deduplicate(hits);
+    }
+
+    /**
+     * Where the fragment's reported part starts: single-line rules and decoders skip the context lines
+     * before it, whose findings would be dropped anyway; rules spanning lines still read them.
+     */
+    private static int offsetOfLine(String text, int lineIndex) {
+        int offset = 0;
+        for (int i = 0; i < lineIndex && offset >= 0; i++) {
+            int nl = text.indexOf('\n', offset);
+            offset = nl < 0 ? text.length() : nl + 1;
+        }
+        return offset;
     }
 
     /** A finding plus the span of the fragment's own text it came from (the encoded span for decoded ones). */
@@ -76,15 +90,18 @@ public final class Detector {
     }
 
     private void decodeAndScan(String text, Fragment fragment, LazyLines sourceLines, int depth, DecodedText outer,
-                               List<Hit> hits) {
+                               int reportFrom, List<Hit> hits) {
         if (depth >= MAX_DECODE_DEPTH) {
             return;
         }
         for (Decoder decoder : decoders) {
             for (DecodedText decoded : decoder.decode(text)) {
                 DecodedText span = outer != null ? outer : decoded;
-                scan(decoded.text(), fragment, sourceLines, span, decoder.name(), hits);
-                decodeAndScan(decoded.text(), fragment, sourceLines, depth + 1, span, hits);
+                if (span.sourceEnd() <= reportFrom) {
+                    continue; // decoded from context lines only
+                }
+                scan(decoded.text(), fragment, sourceLines, span, decoder.name(), 0, hits);
+                decodeAndScan(decoded.text(), fragment, sourceLines, depth + 1, span, 0, hits);
             }
         }
     }
@@ -94,7 +111,7 @@ public final class Detector {
      * the fragment, and every finding is reported at the span's start.
      */
     private void scan(String text, Fragment fragment, LazyLines sourceLines, DecodedText span, String decodedFrom,
-                      List<Hit> hits) {
+                      int reportFrom, List<Hit> hits) {
         Prefilter.Hits keywordHits = prefilter.hits(text);
         BitSet candidates = keywordHits.rules;
         if (candidates.isEmpty()) {
@@ -112,6 +129,9 @@ public final class Detector {
                 continue;
             }
             Arrays.sort(keywordStarts);
+            if (reportFrom > 0) {
+                keywordStarts = from(keywordStarts, text.lastIndexOf('\n', reportFrom - 1) + 1);
+            }
             if (rule.rule().anchored() && honourAnchors) {
                 matchAtKeywords(rule, text, keywordStarts, fragment, lines, sourceLines, span, decodedFrom, hits);
                 continue;
@@ -128,6 +148,15 @@ public final class Detector {
                 match(rule, text, lineStart, windowEnd, fragment, lines, sourceLines, span, decodedFrom, hits);
             }
         }
+    }
+
+    /** The sorted offsets at or after {@code min}. */
+    private static int[] from(int[] sorted, int min) {
+        int i = 0;
+        while (i < sorted.length && sorted[i] < min) {
+            i++;
+        }
+        return i == 0 ? sorted : Arrays.copyOfRange(sorted, i, sorted.length);
     }
 
     /**

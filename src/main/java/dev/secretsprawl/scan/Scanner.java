@@ -66,7 +66,7 @@ public final class Scanner {
                         }
                         stats.scanned(fragment.text().length());
                         progress.progress(stats.fragments(), stats.bytes(), findingCount.addAndGet(findings.size()),
-                                source.progress());
+                                source::progress);
                     });
                 }
 

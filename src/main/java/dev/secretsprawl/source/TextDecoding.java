@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TextDecoding {
     private static final int BINARY_SNIFF = 8000;
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private TextDecoding() {
     }
@@ -18,7 +20,16 @@ public final class TextDecoding {
         if (utf16(bytes, length) != null) {
             return false;
         }
-        for (int i = 0, n = Math.min(length, BINARY_SNIFF); i < n; i++) {
+        int n = Math.min(length, BINARY_SNIFF);
+        int i = 0;
+        // eight bytes at a step: a word holds a zero byte when (w - 0x01..01) & ~w & 0x80..80 is not zero
+        for (; i + 8 <= n; i += 8) {
+            long w = (long) LONGS.get(bytes, i);
+            if (((w - 0x0101010101010101L) & ~w & 0x8080808080808080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < n; i++) {
             if (bytes[i] == 0) {
                 return true;
             }
@@ -35,6 +46,21 @@ public final class TextDecoding {
             return decode(bytes, 3, length - 3, StandardCharsets.UTF_8);
         }
         return decode(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bytes as UTF-8 without a byte-order mark: the same array when they already are (or are any
+     * ASCII-compatible encoding, whose line breaks and ASCII credentials UTF-8 reads alike).
+     */
+    public static byte[] toUtf8(byte[] bytes) {
+        Charset utf16 = utf16(bytes, bytes.length);
+        if (utf16 != null) {
+            return decode(bytes, 2, bytes.length - 2, utf16).getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            return java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+        }
+        return bytes;
     }
 
     private static Charset utf16(byte[] bytes, int length) {

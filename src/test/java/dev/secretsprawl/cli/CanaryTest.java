@@ -2,6 +2,7 @@ package dev.secretsprawl.cli;
 
 import dev.secretsprawl.report.Reports;
 import dev.secretsprawl.testing.SyntheticCredentials;
+import dev.secretsprawl.testing.TestRepo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +76,37 @@ class CanaryTest {
         Path baseline = out.resolve("baseline.json");
         CliRun run = CliRun.of("baseline", "create", tree.toString(), "--output", baseline.toString());
         assertClean(run.out() + run.err() + Files.readString(baseline));
+    }
+
+    /** The planted files committed, copied to a second branch, then deleted: they live only in history. */
+    private Path historyOnly() throws Exception {
+        Path repoDir = out.resolve("repo");
+        try (TestRepo repo = TestRepo.init(repoDir)) {
+            for (Path file : List.of(tree.resolve("app.env"), tree.resolve("secret.yaml"), tree.resolve("run.sh"))) {
+                repo.write(file.getFileName().toString(), Files.readString(file));
+            }
+            repo.commit("plant");
+            repo.branch("copy").write("copy/app.env", Files.readString(tree.resolve("app.env"))).commit("copy");
+            repo.checkout("main").write("copy/app.env", Files.readString(tree.resolve("app.env"))).commit("copy too");
+            for (String name : List.of("app.env", "secret.yaml", "run.sh", "copy/app.env")) {
+                repo.delete(name);
+            }
+            repo.commit("clean up");
+        }
+        return repoDir;
+    }
+
+    @ParameterizedTest(name = "history in {0}, to stdout and to a file")
+    @MethodSource("formats")
+    void shouldPrintAndWriteNoPlantedValueFoundInHistory(String format) throws Exception {
+        Path repo = historyOnly();
+        Path report = out.resolve("history." + format);
+        CliRun toStdout = CliRun.of("scan", "git", repo.toString(), "--format", format);
+        CliRun toFile = CliRun.of("scan", "git", repo.toString(), "--format", format, "--output", report.toString());
+        assertThat(toStdout.exitCode()).isEqualTo(1);
+        assertThat(toFile.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(report)).contains("github-pat-classic");
+        assertClean(toStdout.out() + toStdout.err() + toFile.out() + toFile.err() + Files.readString(report));
     }
 
     private void assertClean(String everything) {

@@ -5,6 +5,8 @@ import dev.secretsprawl.rules.RulePack;
 import dev.secretsprawl.scan.AllowlistEntry;
 import dev.secretsprawl.scan.Detector;
 import dev.secretsprawl.scan.Finding;
+import dev.secretsprawl.scan.Location;
+import dev.secretsprawl.scan.Occurrence;
 import dev.secretsprawl.scan.Fragment;
 import dev.secretsprawl.scan.PathGlob;
 import dev.secretsprawl.scan.ScanResult;
@@ -46,9 +48,14 @@ final class ReportFixtures {
         findings.addAll(detector.detect(Fragment.of("# deploy settings\nREGION=eu\nGITHUB_TOKEN=" + PAT + "\n",
                 "config/app & prod.env")));
         String encoded = Base64.getEncoder().encodeToString(("oauth: " + OAUTH).getBytes(StandardCharsets.UTF_8));
-        findings.addAll(detector.detect(new Fragment("apiVersion: v1\nkind: Secret\ndata:\n  gh: " + encoded + "\n",
+        List<Finding> history = detector.detect(new Fragment("apiVersion: v1\nkind: Secret\ndata:\n  gh: " + encoded + "\n",
                 "k8s/<secret>.yaml", 1, Map.of("commit", "9fceb02d0ae598e95dc970b74767f19372d61af8",
-                "author", "Dev Eloper <dev@example.org>", "date", "2026-11-01T10:00:00Z"))));
+                "author", "Dev Eloper", "email", "dev@example.org", "date", "2026-11-01T10:00:00Z")));
+        // the same secret introduced again on another branch: one finding, a second location
+        Finding first = history.get(0);
+        findings.add(first.withOtherOccurrences(List.of(new Occurrence(
+                new Location(first.location().path(), 7, 7, 7, 40), Map.of("commit", "0c5d1e3f2a4b6c8d0e1f2a3b4c5d6e7f8091a2b3",
+                        "author", "Other Dev", "email", "other@example.org", "date", "2026-11-03T09:30:00Z")))));
         ScanStats stats = new ScanStats();
         stats.scanned(2048);
         stats.scanned(1024);

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,11 +64,14 @@ public final class GitHistorySource implements Source, AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong blobs = new AtomicLong();
     /** The first commit seen making each change. */
-    private final Map<ChangeKey, RevCommit> firstMaker = new HashMap<>();
+    private final Map<ChangeKey, ObjectId> firstMaker = new ConcurrentHashMap<>();
     /** Further commits making a change already scanned, by the first commit and path. */
-    private final Map<Origin, List<RevCommit>> laterMakers = new HashMap<>();
+    private final Map<Origin, List<ObjectId>> laterMakers = new ConcurrentHashMap<>();
     private final Set<ObjectReader> readers = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<ObjectReader> threadReader;
+    private final ThreadLocal<TreeWalk> threadTreeWalk;
+    /** Trees and file versions read twice in a row of commits; 128 MB keeps the heap well under 1 GB. */
+    private final ObjectCache cache = new ObjectCache(Long.getLong("sprawl.cache", 128L) * 1024 * 1024);
 
     private record Origin(ObjectId commit, String path) {
     }
@@ -76,14 +80,26 @@ public final class GitHistorySource implements Source, AutoCloseable {
     private record Change(String path, ObjectId newId, List<ObjectId> oldIds) {
     }
 
+    /** A commit as the reading threads need it: no RevWalk objects cross threads. */
+    private record CommitTrees(ObjectId commit, ObjectId tree, List<ObjectId> parentTrees) {
+        String abbreviated() {
+            return commit.abbreviate(12).name();
+        }
+    }
+
     private GitHistorySource(Repository repository, GitScanOptions options, String description) {
         this.repository = repository;
         this.options = options;
         this.description = description;
         this.threadReader = ThreadLocal.withInitial(() -> {
-            ObjectReader reader = repository.newObjectReader();
+            ObjectReader reader = cache.wrap(repository.newObjectReader());
             readers.add(reader);
             return reader;
+        });
+        this.threadTreeWalk = ThreadLocal.withInitial(() -> {
+            TreeWalk trees = new TreeWalk(repository, threadReader.get());
+            trees.setRecursive(true);
+            return trees;
         });
     }
 
@@ -144,14 +160,11 @@ public final class GitHistorySource implements Source, AutoCloseable {
             if (points.since() != null) {
                 walk.markUninteresting(walk.parseCommit(points.since()));
             }
-            TreeWalk trees = new TreeWalk(repository, reader);
-            trees.setRecursive(true);
             try {
                 for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
-                    for (Change change : changes(walk, trees, commit, sink)) {
-                        dispatch(change, commit, pool, sink);
-                    }
-                    commits.incrementAndGet();
+                    CommitTrees trees = trees(walk, commit);
+                    // each commit's tree diff, reads and line comparison run on the pool: the walk itself is cheap
+                    pool.execute(() -> scanCommit(trees, sink));
                 }
             } catch (MissingObjectException | RevWalkException e) {
                 // a commit or tree the walk needs is not there (pruned history): report what was read
@@ -168,6 +181,8 @@ public final class GitHistorySource implements Source, AutoCloseable {
             }
             readers.forEach(ObjectReader::close);
             readers.clear();
+            threadTreeWalk.remove();
+            threadReader.remove();
         }
     }
 
@@ -248,26 +263,50 @@ public final class GitHistorySource implements Source, AutoCloseable {
         }
     }
 
-    /** The files this commit changed, compared with each parent (or with nothing for a root commit). */
-    private List<Change> changes(RevWalk walk, TreeWalk trees, RevCommit commit, FragmentSink sink) throws IOException {
-        RevCommit[] parents = commit.getParents();
-        for (RevCommit parent : parents) {
+    private static CommitTrees trees(RevWalk walk, RevCommit commit) throws IOException {
+        List<ObjectId> parentTrees = new ArrayList<>(commit.getParentCount());
+        for (RevCommit parent : commit.getParents()) {
             walk.parseHeaders(parent);
+            parentTrees.add(parent.getTree().copy());
         }
+        return new CommitTrees(commit.copy(), commit.getTree().copy(), parentTrees);
+    }
+
+    private void scanCommit(CommitTrees commit, FragmentSink sink) {
+        List<Change> changes;
+        try {
+            changes = changes(threadTreeWalk.get(), commit, sink);
+        } catch (MissingObjectException e) {
+            sink.skipped("missing-object", null, null);
+            return;
+        } catch (IOException | RuntimeException e) {
+            sink.skipped("unreadable", null, "cannot read the trees of commit " + commit.abbreviated() + " ("
+                    + e.getClass().getSimpleName().replace("Exception", "") + ")");
+            return;
+        }
+        for (Change change : changes) {
+            scanChangeOnce(change, commit, sink);
+        }
+        commits.incrementAndGet();
+    }
+
+    /** The files this commit changed, compared with each parent (or with nothing for a root commit). */
+    private List<Change> changes(TreeWalk trees, CommitTrees commit, FragmentSink sink) throws IOException {
+        List<ObjectId> parents = commit.parentTrees();
         trees.reset();
-        if (parents.length <= 1) {
-            if (parents.length == 0) {
+        if (parents.size() <= 1) {
+            if (parents.isEmpty()) {
                 trees.addTree(new EmptyTreeIterator());
             } else {
-                trees.addTree(parents[0].getTree());
+                trees.addTree(parents.get(0));
             }
-            trees.addTree(commit.getTree());
+            trees.addTree(commit.tree());
             trees.setFilter(TreeFilter.ANY_DIFF);
             return singleParentChanges(trees, sink);
         }
-        trees.addTree(commit.getTree());
-        for (RevCommit parent : parents) {
-            trees.addTree(parent.getTree());
+        trees.addTree(commit.tree());
+        for (ObjectId parent : parents) {
+            trees.addTree(parent);
         }
         trees.setFilter(NewInMerge.INSTANCE);
         List<Change> changes = new ArrayList<>();
@@ -345,7 +384,7 @@ public final class GitHistorySource implements Source, AutoCloseable {
         return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
     }
 
-    private void dispatch(Change change, RevCommit commit, ThreadPoolExecutor pool, FragmentSink sink) {
+    private void scanChangeOnce(Change change, CommitTrees commit, FragmentSink sink) {
         String path = change.path();
         if (!options.shard().owns(path)) {
             return;
@@ -355,35 +394,33 @@ public final class GitHistorySource implements Source, AutoCloseable {
             return;
         }
         ChangeKey key = ChangeKey.of(path, change.newId(), change.oldIds());
-        RevCommit first = firstMaker.putIfAbsent(key, commit);
+        ObjectId first = firstMaker.putIfAbsent(key, commit.commit());
         if (first != null) {
-            laterMakers.computeIfAbsent(new Origin(first.copy(), path), o -> new ArrayList<>()).add(commit);
+            laterMakers.computeIfAbsent(new Origin(first, path), o -> new CopyOnWriteArrayList<>()).add(commit.commit());
             return;
         }
-        pool.execute(() -> {
-            try {
-                scanChange(change, commit, sink);
-            } catch (MissingObjectException e) {
-                sink.skipped("missing-object", path, null);
-            } catch (IOException e) {
-                sink.skipped("unreadable", path, "cannot read " + path + " in commit " + commit.abbreviate(12).name()
-                        + " (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
-            } catch (Throwable e) {
-                sink.skipped("scan-error", path, "could not read " + path + " in commit " + commit.abbreviate(12).name()
-                        + " (" + e.getClass().getSimpleName() + "); please report this");
-            }
-        });
+        try {
+            scanChange(change, commit, sink);
+        } catch (MissingObjectException e) {
+            sink.skipped("missing-object", path, null);
+        } catch (IOException e) {
+            sink.skipped("unreadable", path, "cannot read " + path + " in commit " + commit.abbreviated()
+                    + " (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
+        } catch (Throwable e) {
+            sink.skipped("scan-error", path, "could not read " + path + " in commit " + commit.abbreviated()
+                    + " (" + e.getClass().getSimpleName() + "); please report this");
+        }
     }
 
-    private void scanChange(Change change, RevCommit commit, FragmentSink sink) throws IOException {
+    private void scanChange(Change change, CommitTrees commit, FragmentSink sink) throws IOException {
         ObjectReader reader = threadReader.get();
-        String newText = readText(reader, change.newId(), change.path(), sink);
+        byte[] newText = readText(reader, change.newId(), change.path(), sink);
         if (newText == null) {
             return;
         }
-        List<String> oldTexts = new ArrayList<>(change.oldIds().size());
+        List<byte[]> oldTexts = new ArrayList<>(change.oldIds().size());
         for (ObjectId old : change.oldIds()) {
-            String text;
+            byte[] text;
             try {
                 text = readText(reader, old, null, null);
             } catch (MissingObjectException e) {
@@ -396,14 +433,18 @@ public final class GitHistorySource implements Source, AutoCloseable {
             }
         }
         blobs.incrementAndGet();
-        Map<String, String> properties = Map.of("commit", commit.name());
+        Map<String, String> properties = Map.of("commit", commit.commit().name());
         for (AddedLines.Hunk hunk : AddedLines.hunks(newText, oldTexts)) {
             sink.accept(new Fragment(hunk.text(), change.path(), hunk.firstLine(), properties, hunk.firstAddedLine()));
         }
     }
 
-    /** The blob as text, or null when it is too large or binary (counted on the sink when one is given). */
-    private String readText(ObjectReader reader, ObjectId id, String path, FragmentSink sink) throws IOException {
+    /**
+     * The blob as UTF-8, or null when it is too large or binary (counted on the sink when one is given).
+     * Old versions ({@code sink == null}) are not sniffed: a binary old version only adds line hashes no
+     * text line matches.
+     */
+    private byte[] readText(ObjectReader reader, ObjectId id, String path, FragmentSink sink) throws IOException {
         long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
         if (size > options.maxBlobSize()) {
             if (sink != null) {
@@ -412,13 +453,11 @@ public final class GitHistorySource implements Source, AutoCloseable {
             return null;
         }
         byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes((int) size + 1);
-        if (TextDecoding.looksBinary(bytes, bytes.length)) {
-            if (sink != null) {
-                sink.skipped("binary", path, null);
-            }
+        if (sink != null && TextDecoding.looksBinary(bytes, bytes.length)) {
+            sink.skipped("binary", path, null);
             return null;
         }
-        return TextDecoding.decode(bytes, bytes.length);
+        return TextDecoding.toUtf8(bytes);
     }
 
     private void warnAboutIncompleteClones(FragmentSink sink) throws IOException {
@@ -453,8 +492,7 @@ public final class GitHistorySource implements Source, AutoCloseable {
                 ObjectId first = ObjectId.fromString(finding.properties().get("commit"));
                 List<ObjectId> makers = new ArrayList<>();
                 makers.add(first);
-                laterMakers.getOrDefault(new Origin(first, finding.location().path()), List.of())
-                        .forEach(c -> makers.add(c.copy()));
+                makers.addAll(laterMakers.getOrDefault(new Origin(first, finding.location().path()), List.of()));
                 for (ObjectId maker : makers) {
                     CommitInfo info = infos.computeIfAbsent(maker, id -> CommitInfo.read(walk, id));
                     String fingerprint = finding.fingerprint().value();

@@ -81,10 +81,35 @@ class AddedLinesTest {
 
     @Test
     void shouldFindTheCommonHeadAndTailOnLineBoundaries() {
-        assertThat(AddedLines.commonHeadLines("abc\ndef\n", "abc\ndxf\n")).isEqualTo(4);
-        assertThat(AddedLines.commonHeadLines("same\n", "same\n")).isEqualTo(5);
-        assertThat(AddedLines.commonTailLines("abc\ndef\n", "xbc\ndef\n", 0)).isEqualTo(4);
-        assertThat(AddedLines.commonTailLines("ab\n", "b\n", 0)).isEqualTo(0);
+        assertThat(AddedLines.commonHeadLines(b("abc\ndef\n"), b("abc\ndxf\n"))).isEqualTo(4);
+        assertThat(AddedLines.commonHeadLines(b("same\n"), b("same\n"))).isEqualTo(5);
+        assertThat(AddedLines.commonHeadLines(b("a\nb"), b("a\nb\nc"))).isEqualTo(2);
+        assertThat(AddedLines.commonTailLines(b("abc\ndef\n"), b("xbc\ndef\n"), 0)).isEqualTo(4);
+        assertThat(AddedLines.commonTailLines(b("ab\n"), b("b\n"), 0)).isEqualTo(0);
+    }
+
+    private static byte[] b(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldReportLinesOfAUtf16FileOnceItIsNormalisedToUtf8() {
+        String text = "x=1\npassword=Zq9\u00e9k\n";
+        byte[] utf16 = ("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        List<Hunk> hunks = AddedLines.hunks(dev.secretsprawl.source.TextDecoding.toUtf8(utf16), List.of(b("x=1\n")));
+        assertThat(hunks).containsExactly(new Hunk("x=1\npassword=Zq9\u00e9k", 1, 2));
+    }
+
+    @Test
+    void shouldHashLinesThatDifferInOneByteDifferently() {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        String base = "password=abcdefghijklmnopqrstuvwxyz0123456789";
+        for (int i = 0; i < base.length(); i++) {
+            byte[] line = b(base);
+            line[i] ^= 1;
+            seen.add(AddedLines.hash(line, 0, line.length));
+        }
+        assertThat(seen).hasSize(base.length());
     }
 
     @Test
