@@ -11,6 +11,7 @@ import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
@@ -70,8 +71,6 @@ public final class GitHistorySource implements Source, AutoCloseable {
     private final Set<ObjectReader> readers = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<ObjectReader> threadReader;
     private final ThreadLocal<TreeWalk> threadTreeWalk;
-    /** Trees and file versions read twice in a row of commits; 128 MB keeps the heap well under 1 GB. */
-    private final ObjectCache cache = new ObjectCache(Long.getLong("sprawl.cache", 128L) * 1024 * 1024);
 
     private record Origin(ObjectId commit, String path) {
     }
@@ -92,7 +91,7 @@ public final class GitHistorySource implements Source, AutoCloseable {
         this.options = options;
         this.description = description;
         this.threadReader = ThreadLocal.withInitial(() -> {
-            ObjectReader reader = cache.wrap(repository.newObjectReader());
+            ObjectReader reader = repository.newObjectReader();
             readers.add(reader);
             return reader;
         });
@@ -151,6 +150,7 @@ public final class GitHistorySource implements Source, AutoCloseable {
         warnAboutIncompleteClones(sink);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(options.threads() * 8), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+        PathPartitionedWorkers readersByPath = new PathPartitionedWorkers(options.threads(), "sprawl-git-blobs");
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             walk.setRetainBody(false);
             StartPoints points = startPoints(walk);
@@ -164,7 +164,7 @@ public final class GitHistorySource implements Source, AutoCloseable {
                 for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
                     CommitTrees trees = trees(walk, commit);
                     // each commit's tree diff, reads and line comparison run on the pool: the walk itself is cheap
-                    pool.execute(() -> scanCommit(trees, sink));
+                    pool.execute(() -> scanCommit(trees, readersByPath, sink));
                 }
             } catch (MissingObjectException | RevWalkException e) {
                 // a commit or tree the walk needs is not there (pruned history): report what was read
@@ -175,9 +175,11 @@ public final class GitHistorySource implements Source, AutoCloseable {
             pool.shutdown();
             try {
                 pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+                readersByPath.finish();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 pool.shutdownNow();
+                readersByPath.abort();
             }
             readers.forEach(ObjectReader::close);
             readers.clear();
@@ -272,7 +274,7 @@ public final class GitHistorySource implements Source, AutoCloseable {
         return new CommitTrees(commit.copy(), commit.getTree().copy(), parentTrees);
     }
 
-    private void scanCommit(CommitTrees commit, FragmentSink sink) {
+    private void scanCommit(CommitTrees commit, PathPartitionedWorkers readersByPath, FragmentSink sink) {
         List<Change> changes;
         try {
             changes = changes(threadTreeWalk.get(), commit, sink);
@@ -285,7 +287,7 @@ public final class GitHistorySource implements Source, AutoCloseable {
             return;
         }
         for (Change change : changes) {
-            scanChangeOnce(change, commit, sink);
+            scanChangeOnce(change, commit, readersByPath, sink);
         }
         commits.incrementAndGet();
     }
@@ -384,7 +386,8 @@ public final class GitHistorySource implements Source, AutoCloseable {
         return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
     }
 
-    private void scanChangeOnce(Change change, CommitTrees commit, FragmentSink sink) {
+    private void scanChangeOnce(Change change, CommitTrees commit, PathPartitionedWorkers readersByPath,
+                                FragmentSink sink) {
         String path = change.path();
         if (!options.shard().owns(path)) {
             return;
@@ -399,17 +402,19 @@ public final class GitHistorySource implements Source, AutoCloseable {
             laterMakers.computeIfAbsent(new Origin(first, path), o -> new CopyOnWriteArrayList<>()).add(commit.commit());
             return;
         }
-        try {
-            scanChange(change, commit, sink);
-        } catch (MissingObjectException e) {
-            sink.skipped("missing-object", path, null);
-        } catch (IOException e) {
-            sink.skipped("unreadable", path, "cannot read " + path + " in commit " + commit.abbreviated()
-                    + " (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
-        } catch (Throwable e) {
-            sink.skipped("scan-error", path, "could not read " + path + " in commit " + commit.abbreviated()
-                    + " (" + e.getClass().getSimpleName() + "); please report this");
-        }
+        readersByPath.submit(path, () -> {
+            try {
+                scanChange(change, commit, sink);
+            } catch (MissingObjectException e) {
+                sink.skipped("missing-object", path, null);
+            } catch (IOException e) {
+                sink.skipped("unreadable", path, "cannot read " + path + " in commit " + commit.abbreviated()
+                        + " (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
+            } catch (Throwable e) {
+                sink.skipped("scan-error", path, "could not read " + path + " in commit " + commit.abbreviated()
+                        + " (" + e.getClass().getSimpleName() + "); please report this");
+            }
+        });
     }
 
     private void scanChange(Change change, CommitTrees commit, FragmentSink sink) throws IOException {
@@ -445,14 +450,16 @@ public final class GitHistorySource implements Source, AutoCloseable {
      * text line matches.
      */
     private byte[] readText(ObjectReader reader, ObjectId id, String path, FragmentSink sink) throws IOException {
-        long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
-        if (size > options.maxBlobSize()) {
+        // open() inflates what is under jgit's stream threshold (at least --max-blob-size, see RepositoryTuning)
+        // and only sizes what is over it: asking the size first would read each delta header twice
+        ObjectLoader loader = reader.open(id, Constants.OBJ_BLOB);
+        if (loader.isLarge() || loader.getSize() > options.maxBlobSize()) {
             if (sink != null) {
                 sink.skipped("oversized", path, null);
             }
             return null;
         }
-        byte[] bytes = reader.open(id, Constants.OBJ_BLOB).getCachedBytes((int) size + 1);
+        byte[] bytes = loader.getCachedBytes();
         if (sink != null && TextDecoding.looksBinary(bytes, bytes.length)) {
             sink.skipped("binary", path, null);
             return null;
