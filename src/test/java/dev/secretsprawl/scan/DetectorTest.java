@@ -77,6 +77,28 @@ class DetectorTest {
     }
 
     @Test
+    void shouldSkipSingleLineRulesAndDecodersOnContextLinesButLetMultiLineRulesReadThem() {
+        String contextToken = tokens.next("github-pat");
+        String encodedContext = "data: " + java.util.Base64.getEncoder().encodeToString(tokens.next("github-pat").getBytes());
+        String addedToken = tokens.next("github-pat");
+        String body = tokens.base62(40);
+        // lines 10-12 are context (unchanged), 13-15 were added: the key block starts in the context
+        String text = "T=" + contextToken + "\n" + encodedContext + "\n-----BEGIN PRIVATE KEY-----\n"
+                + body + "\n-----END PRIVATE KEY-----\nT=" + addedToken;
+        Fragment fragment = new Fragment(text, "hunk.txt", 10, null, 13);
+
+        List<Finding> findings = detector.detect(fragment);
+
+        assertThat(findings).extracting(f -> f.ruleId() + "@" + f.location().startLine())
+                .containsExactlyInAnyOrder("key-block@12", "gh@15");
+        assertThat(fragment.reports(14)).isTrue();
+        assertThat(fragment.reports(12)).isFalse();
+        assertThat(detector.detect(new Fragment(text, "hunk.txt", 10, null)))
+                .extracting(f -> f.ruleId() + "@" + f.location().startLine() + (f.decodedFrom() == null ? "" : "/" + f.decodedFrom()))
+                .containsExactlyInAnyOrder("gh@10", "gh@11/base64", "key-block@12", "gh@15");
+    }
+
+    @Test
     void shouldFindBase64EncodedSecretsAtTheLineOfTheEncodedText() {
         String token = tokens.next("github-pat");
         String encoded = Base64.getEncoder().encodeToString(("token: " + token).getBytes(StandardCharsets.UTF_8));

@@ -104,6 +104,18 @@ class GitHistorySourceTest {
     }
 
     @Test
+    void shouldFindASecretOnlyAPullRequestRefReaches() throws Exception {
+        repo.branch("pr-head");
+        RevCommit prCommit = repo.write("pr.env", "TOKEN=" + token() + "\n").commit("contributor's change");
+        repo.checkout("main").deleteBranch("pr-head");
+        var update = repo.git().getRepository().updateRef("refs/pull/7/head");
+        update.setNewObjectId(prCommit);
+        update.forceUpdate();
+
+        assertThat(scan().findings()).extracting(f -> f.properties().get("commit")).containsExactly(prCommit.name());
+    }
+
+    @Test
     void shouldAttributeASecretFromAMergedBranchToTheBranchCommitAndANewOneToTheMerge() throws Exception {
         String fromBranch = token();
         String fromResolution = token();
