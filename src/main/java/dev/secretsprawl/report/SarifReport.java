@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secretsprawl.rules.Rule;
 import dev.secretsprawl.rules.Severity;
 import dev.secretsprawl.scan.Finding;
+import dev.secretsprawl.scan.Location;
 import dev.secretsprawl.scan.Occurrence;
 import dev.secretsprawl.scan.ScanResult;
 import dev.secretsprawl.scan.ScanWarning;
@@ -84,13 +85,7 @@ public final class SarifReport implements ReportWriter {
         r.put("level", level(f.severity()));
         r.putObject("message").put("text", f.description() + " (" + Previews.of(f, context) + ")"
                 + (f.decodedFrom() == null ? "" : ", " + f.decodedFrom() + "-encoded"));
-        ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", uri(f.location().path()));
-        ObjectNode region = physical.putObject("region");
-        region.put("startLine", f.location().startLine());
-        region.put("startColumn", f.location().startColumn());
-        region.put("endLine", f.location().endLine());
-        region.put("endColumn", f.location().endColumn());
+        physicalLocation(r.putArray("locations").addObject(), f.location());
         if (!f.otherOccurrences().isEmpty()) {
             // the same secret introduced again (another branch, or added back): one result, every introduction named
             ArrayNode related = r.putArray("relatedLocations");
@@ -98,13 +93,7 @@ public final class SarifReport implements ReportWriter {
             for (Occurrence o : f.otherOccurrences()) {
                 ObjectNode location = related.addObject();
                 location.put("id", id++);
-                ObjectNode p = location.putObject("physicalLocation");
-                p.putObject("artifactLocation").put("uri", uri(o.location().path()));
-                ObjectNode reg = p.putObject("region");
-                reg.put("startLine", o.location().startLine());
-                reg.put("startColumn", o.location().startColumn());
-                reg.put("endLine", o.location().endLine());
-                reg.put("endColumn", o.location().endColumn());
+                physicalLocation(location, o.location());
                 location.putObject("message").put("text", "also introduced here"
                         + (o.properties().containsKey("commit") ? " in " + Introductions.commit(o.properties()) : ""));
                 ObjectNode lp = location.putObject("properties");
@@ -133,6 +122,16 @@ public final class SarifReport implements ReportWriter {
         }
         f.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> props.put(e.getKey(), e.getValue()));
+    }
+
+    private static void physicalLocation(ObjectNode location, Location where) {
+        ObjectNode physical = location.putObject("physicalLocation");
+        physical.putObject("artifactLocation").put("uri", uri(where.path()));
+        ObjectNode region = physical.putObject("region");
+        region.put("startLine", where.startLine());
+        region.put("startColumn", where.startColumn());
+        region.put("endLine", where.endLine());
+        region.put("endColumn", where.endColumn());
     }
 
     /** Relative paths as URI references: percent-encode what a URI cannot hold, keep the slashes. */

@@ -41,7 +41,7 @@ public final class Scanner {
         ConcurrentLinkedQueue<ScanWarning> warnings = new ConcurrentLinkedQueue<>();
         AtomicLong findingCount = new AtomicLong();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * 4), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+                new ArrayBlockingQueue<>(threads * 4), DaemonThreads.named("sprawl-detect"), new ThreadPoolExecutor.CallerRunsPolicy());
         try {
             source.run(new FragmentSink() {
                 @Override
@@ -127,15 +127,6 @@ public final class Scanner {
                     + " missing from the repository (partial or shallow clone, or pruned); not scanned";
             case "submodule" -> "submodule commit" + plural + " (scan the submodule's own repository)";
             default -> reason + " item" + plural;
-        };
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicLong n = new AtomicLong();
-        return r -> {
-            Thread t = new Thread(r, "sprawl-detect-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
         };
     }
 }

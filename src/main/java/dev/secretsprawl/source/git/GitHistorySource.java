@@ -1,5 +1,6 @@
 package dev.secretsprawl.source.git;
 
+import dev.secretsprawl.scan.DaemonThreads;
 import dev.secretsprawl.scan.Finding;
 import dev.secretsprawl.scan.Fragment;
 import dev.secretsprawl.scan.FragmentSink;
@@ -149,7 +150,7 @@ public final class GitHistorySource implements Source, AutoCloseable {
     public void run(FragmentSink sink) throws IOException {
         warnAboutIncompleteClones(sink);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(options.threads(), options.threads(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(options.threads() * 8), daemonThreads(), new ThreadPoolExecutor.CallerRunsPolicy());
+                new ArrayBlockingQueue<>(options.threads() * 8), DaemonThreads.named("sprawl-git-commits"), new ThreadPoolExecutor.CallerRunsPolicy());
         PathPartitionedWorkers readersByPath = new PathPartitionedWorkers(options.threads(), "sprawl-git-blobs");
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             walk.setRetainBody(false);
@@ -569,15 +570,6 @@ public final class GitHistorySource implements Source, AutoCloseable {
         public TreeFilter clone() {
             return this;
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicLong n = new AtomicLong();
-        return r -> {
-            Thread t = new Thread(r, "sprawl-git-read-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.secretsprawl.source.git;
 
+import dev.secretsprawl.scan.DaemonThreads;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,12 +20,8 @@ final class PathPartitionedWorkers {
 
     PathPartitionedWorkers(int count, String name) {
         for (int i = 0; i < count; i++) {
-            String threadName = name + "-" + (i + 1);
-            workers.add(new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64), r -> {
-                Thread t = new Thread(r, threadName);
-                t.setDaemon(true);
-                return t;
-            }, (task, executor) -> {
+            workers.add(new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
+                    DaemonThreads.named(name + "-" + (i + 1)), (task, executor) -> {
                 try {
                     executor.getQueue().put(task);
                 } catch (InterruptedException e) {
