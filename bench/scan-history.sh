@@ -3,12 +3,12 @@
 # gitleaks and TruffleHog read) on the same repository in the same run, the peak RSS of both, and a
 # check that the scan found every GitHub token the history added.
 #
-# Usage: bench/scan-history.sh [COMMITS]     generate (once) and use a COMMITS-commit history (default 20000)
+# Usage: bench/scan-history.sh [COMMITS]     generate (once, ~5 min) and use a COMMITS-commit history (default 50000)
 #        REPO=/path/to/repo bench/scan-history.sh   use any repository you have instead
 # The Java heap is capped at 1 GB (HEAP=...), so a run that needed more would fail here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-COMMITS="${1:-20000}"
+COMMITS="${1:-50000}"
 RUNS="${RUNS:-3}"
 HEAP="${HEAP:-1g}"
 WORK=bench/work
