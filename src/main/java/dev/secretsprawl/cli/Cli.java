@@ -4,6 +4,7 @@ import dev.secretsprawl.rules.InvalidRuleException;
 import dev.secretsprawl.scan.ConfigException;
 import picocli.CommandLine;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,8 @@ final class Cli {
     private Cli() {
     }
 
-    static CommandLine commandLine(PrintStream out, PrintStream err) {
-        Console console = new Console(out, err);
+    static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
+        Console console = new Console(in, out, err);
         CommandLine cl = new CommandLine(new SprawlCommand(), new Factory(console));
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

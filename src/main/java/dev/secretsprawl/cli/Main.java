@@ -1,5 +1,6 @@
 package dev.secretsprawl.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 
 /** Entry point of {@code sprawl.jar}. Exit codes: 0 clean, 1 findings, 2 usage error, 3 runtime error. */
@@ -24,8 +25,13 @@ public final class Main {
 
     /** Runs the CLI without exiting, so tests can call it. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs the CLI without exiting, reading stdin from {@code in} ({@code scan log -}, {@code mask}). */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         try {
-            return Cli.commandLine(out, err).execute(args);
+            return Cli.commandLine(in, out, err).execute(args);
         } catch (OutOfMemoryError e) {
             err.println("sprawl: out of memory; give the JVM more heap, e.g. java -Xmx1g -jar sprawl.jar ...");
             return ExitCodes.RUNTIME;

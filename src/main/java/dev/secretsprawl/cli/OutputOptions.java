@@ -5,6 +5,8 @@ import dev.secretsprawl.rules.Severity;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Options that decide how results are written and when the command fails. */
 final class OutputOptions {
@@ -15,6 +17,11 @@ final class OutputOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (written whole, or not at all) instead of stdout.")
     Path output;
+
+    @Option(names = "--report", paramLabel = "FORMAT:FILE",
+            description = {"Also write the same result in another format to FILE (repeatable), e.g.",
+                    "--report junit:sprawl-junit.xml --report json:sprawl.json: one scan, several reports."})
+    List<String> extraReports = new ArrayList<>();
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Do not report findings whose fingerprints are in this baseline (see 'sprawl baseline create').")
@@ -38,6 +45,30 @@ final class OutputOptions {
             throw new UsageError("unknown format '" + format + "'; use one of " + String.join(", ", Reports.formats()));
         }
         failOnSeverity();
+        extraReports();
+    }
+
+    /** The --report FORMAT:FILE pairs, checked. */
+    List<ExtraReport> extraReports() {
+        List<ExtraReport> out = new ArrayList<>();
+        for (String spec : extraReports) {
+            int colon = spec.indexOf(':');
+            String kind = colon < 0 ? "" : spec.substring(0, colon).strip();
+            String file = colon < 0 ? "" : spec.substring(colon + 1).strip();
+            if (kind.isEmpty() || file.isEmpty()) {
+                throw new UsageError("--report must look like FORMAT:FILE (e.g. junit:sprawl-junit.xml), got '" + spec + "'");
+            }
+            if (Reports.forFormat(kind).isEmpty()) {
+                throw new UsageError("--report " + spec + ": unknown format '" + kind + "'; use one of "
+                        + String.join(", ", Reports.formats()));
+            }
+            out.add(new ExtraReport(kind, Path.of(file)));
+        }
+        return out;
+    }
+
+    /** One additional report: the same result written in another format. */
+    record ExtraReport(String format, Path file) {
     }
 
     Severity failOnSeverity() {

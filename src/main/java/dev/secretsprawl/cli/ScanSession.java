@@ -53,6 +53,9 @@ final class ScanSession {
             if (output.output != null) {
                 checkWritable(output.output);
             }
+            for (OutputOptions.ExtraReport extra : output.extraReports()) {
+                checkWritable(extra.file());
+            }
         }
         engine.maxFileSizeBytes();
         engine.threadCount();
@@ -96,6 +99,9 @@ final class ScanSession {
     void report(ScanResult result) throws IOException {
         ReportWriter writer = Reports.forFormat(output.format).orElseThrow();
         ReportContext context = new ReportContext(ReportContext.TOOL, VersionProvider.version(), rules, output.redact);
+        for (OutputOptions.ExtraReport extra : output.extraReports()) {
+            writeFile(Reports.forFormat(extra.format()).orElseThrow(), context, result, extra.file());
+        }
         if (output.output == null) {
             Writer out = new BufferedWriter(new OutputStreamWriter(console.out(), StandardCharsets.UTF_8));
             writer.write(result, context, out);
@@ -105,13 +111,17 @@ final class ScanSession {
             }
             return;
         }
+        writeFile(writer, context, result, output.output);
+        summarize(result, output.output);
+    }
+
+    private static void writeFile(ReportWriter writer, ReportContext context, ScanResult result, Path file) throws IOException {
         try {
-            AtomicFile.write(output.output, out -> writer.write(result, context, out));
+            AtomicFile.write(file, out -> writer.write(result, context, out));
         } catch (IOException e) {
-            throw new IOException("cannot write the report to " + output.output + " ("
+            throw new IOException("cannot write the report to " + file + " ("
                     + e.getClass().getSimpleName().replace("Exception", "") + ")", e);
         }
-        summarize(result, output.output);
     }
 
     /** Fails before scanning when the report could not be written afterwards. */

@@ -2,6 +2,7 @@ package dev.secretsprawl.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.secretsprawl.rules.Severity;
 import dev.secretsprawl.scan.AllowlistEntry;
 import dev.secretsprawl.scan.Finding;
 import dev.secretsprawl.scan.Occurrence;
@@ -32,6 +33,11 @@ public final class JsonReport implements ReportWriter {
         summary.put("suppressed", result.suppressed().size());
         summary.put("scanned", result.stats().fragments());
         summary.put("bytes", result.stats().bytes());
+        // every severity, zeros included, so a pipeline can read one number without knowing which exist
+        ObjectNode bySeverity = summary.putObject("bySeverity");
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.label(), result.findings().stream().filter(f -> f.severity() == s).count());
+        }
         ObjectNode skipped = summary.putObject("skipped");
         result.stats().skippedByReason().forEach(skipped::put);
         ArrayNode findings = root.putArray("findings");

@@ -43,6 +43,30 @@ class ScanDirCommandTest {
     }
 
     @Test
+    void shouldWriteExtraReportsFromOneScan() throws IOException {
+        write("a.env", "T=" + tokens.next("github-pat"));
+        Path sarif = tree.resolve("out/report.sarif");
+        Path junit = tree.resolve("out/junit.xml");
+        Path json = tree.resolve("out/report.json");
+        CliRun run = CliRun.of("scan", "dir", tree.resolve("a.env").toString(), "--format", "sarif", "--output", sarif.toString(),
+                "--report", "junit:" + junit, "--report", "json:" + json);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"");
+        assertThat(Files.readString(junit)).contains("<testsuite").contains("github-pat-classic");
+        assertThat(Files.readString(json)).contains("\"bySeverity\" : {").contains("\"critical\" : 1");
+    }
+
+    @Test
+    void shouldRejectAMalformedExtraReportBeforeScanning() {
+        CliRun noFile = CliRun.of("scan", "dir", tree.toString(), "--report", "junit");
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.err()).contains("FORMAT:FILE");
+        CliRun badFormat = CliRun.of("scan", "dir", tree.toString(), "--report", "pdf:x.pdf");
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("unknown format 'pdf'");
+    }
+
+    @Test
     void shouldFailOnlyAtOrAboveTheRequestedSeverity() throws IOException {
         write(".sprawl.toml", """
                 [[rules]]

@@ -5,6 +5,7 @@ import dev.secretsprawl.scan.ScanStats;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScanSessionTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final ScanSession session = new ScanSession(
-            new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)),
+            new Console(InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)),
             new EngineOptions(), new OutputOptions());
 
     @Test
