@@ -167,7 +167,7 @@ public final class Detector {
                                  LazyLines sourceLines, DecodedText span, String decodedFrom, List<Hit> hits) {
         int matchedUpTo = -1;
         for (int start : keywordStarts) {
-            if (start < matchedUpTo || !rule.boundaryHolds(text, start)) {
+            if (start < matchedUpTo || !rule.prefixHolds(text, start) || !rule.boundaryHolds(text, start)) {
                 continue;
             }
             int lineEnd = text.indexOf('\n', start);
@@ -246,11 +246,16 @@ public final class Detector {
         String hash = hasher.hash(secret);
         int startLine = lines.lineOf(start);
         int endLine = lines.lineOf(Math.max(start, end - 1));
-        Location location = new Location(fragment.path(),
-                fragment.firstLine() + startLine, lines.columnOf(start),
-                fragment.firstLine() + endLine, end == start ? lines.columnOf(start) : lines.columnOf(end - 1) + 1);
+        int startColumn = originalColumn(fragment, startLine, lines.columnOf(start));
+        int endColumn = end == start ? startColumn : originalColumn(fragment, endLine, lines.columnOf(end - 1)) + 1;
+        Location location = new Location(fragment.path(), fragment.firstLine() + startLine, startColumn,
+                fragment.firstLine() + endLine, endColumn);
         return new Finding(rule.id(), rule.description(), rule.severity(), rule.issuer(), location, secret, hash,
                 Fingerprint.of(rule.id(), fragment.path(), hash), decodedFrom, fragment.properties());
+    }
+
+    private static int originalColumn(Fragment fragment, int lineIndex, int column) {
+        return fragment.columns() == null ? column : fragment.columns().original(lineIndex, column);
     }
 
     /**

@@ -9,10 +9,17 @@ import java.util.Map;
  * @param reportFromLine findings that end before this line are context only and not reported: a history
  *                       hunk carries a few unchanged lines before its added ones, so that a rule spanning
  *                       lines sees its key, yet only what the commit added is reported. 0 reports all.
+ * @param columns        maps columns of {@code text} back to the original lines when the source cleaned them
+ *                       (colour codes, timestamps); null when the text is the original
  */
-public record Fragment(String text, String path, int firstLine, Map<String, String> properties, int reportFromLine) {
+public record Fragment(String text, String path, int firstLine, Map<String, String> properties, int reportFromLine,
+                       ColumnMap columns) {
     public Fragment {
         properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    public Fragment(String text, String path, int firstLine, Map<String, String> properties, int reportFromLine) {
+        this(text, path, firstLine, properties, reportFromLine, null);
     }
 
     public Fragment(String text, String path, int firstLine, Map<String, String> properties) {

@@ -109,6 +109,39 @@ class CanaryTest {
         assertClean(toStdout.out() + toStdout.err() + toFile.out() + toFile.err() + Files.readString(report));
     }
 
+    /** The planted files printed into one build log, the way a careless {@code cat} in a job would. */
+    private byte[] buildLog() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (String name : List.of("app.env", "secret.yaml", "run.sh")) {
+            log.append("[2026-11-22T10:00:00.000Z] + cat ").append(name).append('\n');
+            Files.readString(tree.resolve(name)).lines()
+                    .forEach(l -> log.append("[2026-11-22T10:00:00.001Z] \u001b[32m").append(l).append("\u001b[0m\n"));
+        }
+        return log.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "build log in {0}, to stdout and to a file")
+    @MethodSource("formats")
+    void shouldPrintAndWriteNoPlantedValueFoundInABuildLog(String format) throws IOException {
+        Path report = out.resolve("log." + format);
+        CliRun toStdout = CliRun.withInput(buildLog(), "scan", "log", "-", "--format", format);
+        CliRun toFile = CliRun.withInput(buildLog(), "scan", "log", "-", "--format", format, "--output", report.toString());
+        assertThat(toStdout.exitCode()).isEqualTo(1);
+        assertThat(toFile.exitCode()).isEqualTo(1);
+        assertThat(Files.readString(report)).contains("github-pat-classic");
+        assertClean(toStdout.out() + toStdout.err() + toFile.out() + toFile.err() + Files.readString(report));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldLeaveNoPlantedValueInAMaskedBuildLog() throws IOException {
+        byte[] log = buildLog();
+        CliRun masked = CliRun.withInput(log, "mask");
+        assertThat(masked.exitCode()).isZero();
+        assertThat(masked.out().lines().count()).isEqualTo(new String(log, StandardCharsets.UTF_8).lines().count());
+        assertThat(masked.out()).contains("****");
+        assertClean(masked.out() + masked.err());
+    }
+
     private void assertClean(String everything) {
         for (String value : planted) {
             assertThat(everything).doesNotContain(value)
