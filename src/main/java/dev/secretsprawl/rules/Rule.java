@@ -20,6 +20,8 @@ import java.util.List;
  * @param issuer         links the rule to a verifier, rotator and revoker
  * @param examplePath    the file path the examples are checked under (for rules limited by {@code path})
  * @param keyName        optional regex the whole key name in front of the match must satisfy ({@code db_password})
+ * @param requires       lowercase literals that every match's line contains (case-insensitively), e.g. the
+ *                       {@code @} of a URL with credentials: lines without them skip the regex
  */
 public record Rule(
         String id,
@@ -41,10 +43,12 @@ public record Rule(
         List<String> nomatch,
         String examplePath,
         String keyName,
+        List<String> requires,
         String source) {
 
     public Rule {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        requires = requires == null ? List.of() : List.copyOf(requires);
         allowlist = allowlist == null ? RuleAllowlist.NONE : allowlist;
         match = match == null ? List.of() : List.copyOf(match);
         nomatch = nomatch == null ? List.of() : List.copyOf(nomatch);

@@ -150,6 +150,15 @@ public final class RuleLoader {
         if (raw.keyName != null) {
             compile(raw.keyName, source, id, "keyName");
         }
+        List<String> requires = raw.requires == null ? List.of() : raw.requires;
+        for (String literal : requires) {
+            if (literal.isEmpty() || !literal.equals(literal.toLowerCase(Locale.ROOT)) || literal.contains("\n")) {
+                throw new InvalidRuleException(source, id, "required literal '" + literal + "' must be lowercase, non-empty, on one line");
+            }
+            if (raw.match != null && raw.match.stream().anyMatch(m -> !m.toLowerCase(Locale.ROOT).contains(literal))) {
+                throw new InvalidRuleException(source, id, "every `match` example must contain the required literal '" + literal + "'");
+            }
+        }
         RuleAllowlist allowlist = raw.allowlist == null ? RuleAllowlist.NONE : raw.allowlist;
         allowlist.regexes().forEach(r -> compile(r, source, id, "allowlist.regexes"));
         allowlist.paths().forEach(r -> compile(r, source, id, "allowlist.paths"));
@@ -164,7 +173,7 @@ public final class RuleLoader {
         }
         return new Rule(id, raw.description.strip(), raw.regex, group, keywords, raw.keywordsWaiver,
                 raw.entropy, raw.path, Boolean.TRUE.equals(raw.generic), Boolean.TRUE.equals(raw.multiline), Boolean.TRUE.equals(raw.anchored), raw.checksum, raw.issuer, severity,
-                allowlist, raw.match, raw.nomatch, raw.examplePath, raw.keyName, source);
+                allowlist, raw.match, raw.nomatch, raw.examplePath, raw.keyName, requires, source);
     }
 
     private static Pattern compile(String regex, String source, String id, String field) {
@@ -198,6 +207,7 @@ public final class RuleLoader {
         @JsonProperty public Boolean generic;
         @JsonProperty public Boolean multiline;
         @JsonProperty public Boolean anchored;
+        @JsonProperty public List<String> requires;
         @JsonProperty public String checksum;
         @JsonProperty public String issuer;
         @JsonProperty public String severity;

@@ -53,6 +53,36 @@ record CompiledRule(Rule rule, Pattern pattern, boolean leadingBoundary, Pattern
                 || c == ':' || c == '/' || c == '=' || c == '@' || c == ',' || c == ' ';
     }
 
+    /** Whether {@code text[from, to)} holds every literal the rule requires (case-insensitively). */
+    boolean requiredPresent(CharSequence text, int from, int to) {
+        for (String literal : rule.requires()) {
+            if (!containsIgnoreCase(text, from, to, literal)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsIgnoreCase(CharSequence text, int from, int to, String lowercase) {
+        char first = lowercase.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
+        int last = to - lowercase.length();
+        for (int i = from; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c != first && c != firstUpper) {
+                continue;
+            }
+            int k = 1;
+            while (k < lowercase.length() && Character.toLowerCase(text.charAt(i + k)) == lowercase.charAt(k)) {
+                k++;
+            }
+            if (k == lowercase.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a match could start at {@code start}, judged by the literal prefix alone. */
     boolean prefixHolds(CharSequence text, int start) {
         int n = literalPrefix.length();

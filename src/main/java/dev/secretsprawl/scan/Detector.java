@@ -125,7 +125,9 @@ public final class Detector {
             }
             int[] keywordStarts = rule.rule().multiline() ? null : keywordHits.of(i);
             if (keywordStarts == null) {
-                match(rule, text, 0, text.length(), fragment, lines, sourceLines, span, decodedFrom, hits);
+                if (rule.requiredPresent(text, 0, text.length())) {
+                    match(rule, text, 0, text.length(), fragment, lines, sourceLines, span, decodedFrom, hits);
+                }
                 continue;
             }
             Arrays.sort(keywordStarts);
@@ -145,7 +147,9 @@ public final class Detector {
                 int lineStart = text.lastIndexOf('\n', start) + 1;
                 int lineEnd = text.indexOf('\n', start);
                 windowEnd = lineEnd < 0 ? text.length() : lineEnd;
-                match(rule, text, lineStart, windowEnd, fragment, lines, sourceLines, span, decodedFrom, hits);
+                if (rule.requiredPresent(text, lineStart, windowEnd)) {
+                    match(rule, text, lineStart, windowEnd, fragment, lines, sourceLines, span, decodedFrom, hits);
+                }
             }
         }
     }
@@ -172,6 +176,9 @@ public final class Detector {
             }
             int lineEnd = text.indexOf('\n', start);
             int end = Math.min(lineEnd < 0 ? text.length() : lineEnd, start + MAX_ANCHORED_MATCH);
+            if (!rule.requiredPresent(text, start, end)) {
+                continue;
+            }
             Matcher m = rule.pattern().matcher(text.substring(start, end));
             if (m.lookingAt()) {
                 accept(rule, text, start, m, fragment, lines, sourceLines, span, decodedFrom, hits);

@@ -70,7 +70,7 @@ public final class LogFragments {
             chunkFirstLine = line.number() - context.size();
             reportFrom = line.number();
         }
-        CleanLine clean = LogLineCleaner.clean(line.text());
+        CleanLine clean = LogLineCleaner.clean(line.text(), line.plain());
         chunk.add(clean);
         chunkChars += clean.text().length() + 1;
         if (chunkChars >= CHUNK_CHARS) {

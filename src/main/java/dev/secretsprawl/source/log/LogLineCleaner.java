@@ -23,7 +23,12 @@ public final class LogLineCleaner {
     }
 
     public static CleanLine clean(String line) {
-        if (!hasControlCharacters(line)) {
+        return clean(line, false);
+    }
+
+    /** @param plain the caller knows the line holds no control character (see {@link LogLines.Line#plain()}) */
+    public static CleanLine clean(String line, boolean plain) {
+        if (plain || !hasControlCharacters(line)) {
             int skip = startsLikePrefix(line) ? prefixLength(line) : 0;
             return new CleanLine(skip == 0 ? line : line.substring(skip), null, skip);
         }

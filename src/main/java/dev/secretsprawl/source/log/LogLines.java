@@ -13,8 +13,16 @@ import java.util.Arrays;
 public final class LogLines {
     public static final int MAX_LINE_BYTES = 1 << 20;
 
-    /** One line, or one piece of an over-long line. */
-    public record Line(String text, long number, int startColumn, boolean lastPiece) {
+    /**
+     * One line, or one piece of an over-long line.
+     *
+     * @param plain true when the text holds no control character (no escape sequence, no carriage return):
+     *              the cleaner then only looks at its start
+     */
+    public record Line(String text, long number, int startColumn, boolean lastPiece, boolean plain) {
+        public Line(String text, long number, int startColumn, boolean lastPiece) {
+            this(text, number, startColumn, lastPiece, false);
+        }
     }
 
     private final InputStream in;
@@ -26,6 +34,7 @@ public final class LogLines {
     private long number = 1;
     private int pieceColumn = 1;
     private long bytesRead;
+    private boolean control;
 
     public LogLines(InputStream in) {
         this.in = in;
@@ -34,6 +43,7 @@ public final class LogLines {
     /** The next line or piece, or null at the end of the stream. */
     public Line next() throws IOException {
         length = 0;
+        control = false;
         while (true) {
             if (position == limit && !fill()) {
                 if (length == 0 && pieceColumn == 1) {
@@ -70,7 +80,7 @@ public final class LogLines {
             n--;
         }
         String text = new String(line, 0, n, StandardCharsets.UTF_8);
-        Line result = new Line(text, number, pieceColumn, endOfLine);
+        Line result = new Line(text, number, pieceColumn, endOfLine, !control);
         if (endOfLine) {
             number++;
             pieceColumn = 1;
@@ -100,12 +110,19 @@ public final class LogLines {
         length += n;
     }
 
-    private static int indexOf(byte[] bytes, int from, int to) {
+    /** Index of the next newline, noting on the way whether the line holds control bytes (C0, DEL, C1 in UTF-8). */
+    private int indexOf(byte[] bytes, int from, int to) {
+        boolean seen = false;
         for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
+            byte b = bytes[i];
+            if (b == '\n') {
+                control |= seen;
                 return i;
             }
+            // C0 controls but tab, DEL, and the lead byte 0xC2 of C1 controls (and of a few Latin-1 letters: harmless)
+            seen |= (b >= 0 && b < 0x20 && b != '\t') || b == 0x7f || b == (byte) 0xC2;
         }
+        control |= seen;
         return -1;
     }
 }

@@ -114,7 +114,7 @@ public final class LogMasker {
         int[] starts = new int[lines.size()];
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < clean.length; i++) {
-            clean[i] = LogLineCleaner.clean(lines.get(i).text());
+            clean[i] = LogLineCleaner.clean(lines.get(i).text(), lines.get(i).plain());
             starts[i] = text.length();
             text.append(clean[i].text()).append('\n');
         }
