@@ -34,9 +34,15 @@ class LogLinesTest {
         assertThat(lines.stream().filter(l -> l.number() == 1)).hasSizeGreaterThan(1)
                 .allSatisfy(l -> assertThat(l.text().length()).isLessThanOrEqualTo(LogLines.MAX_LINE_BYTES + (1 << 16)));
         assertThat(lines.stream().filter(l -> l.number() == 1).mapToInt(l -> l.text().length()).sum()).isEqualTo(longLine.length());
-        assertThat(lines.get(lines.size() - 1)).isEqualTo(new LogLines.Line("next", 2, 1, true));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(new LogLines.Line("next", 2, 1, true, true));
         LogLines.Line second = lines.get(1);
         assertThat(second.startColumn()).isEqualTo(lines.get(0).text().length() + 1);
+    }
+
+    @Test
+    void shouldFlagLinesHoldingControlCharacters() throws IOException {
+        List<LogLines.Line> lines = read("plain\ttext\n\u001b[1mbold\nC1\u009bx\nprogress\rbar\r\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(lines).extracting(LogLines.Line::plain).containsExactly(true, false, false, false);
     }
 
     @Test
