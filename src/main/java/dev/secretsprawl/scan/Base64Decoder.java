@@ -1,7 +1,8 @@
 package dev.secretsprawl.scan;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -114,15 +115,16 @@ final class Base64Decoder implements Decoder {
                 bytes[n++] = b;
             }
         }
-        String decoded;
-        try {
-            decoded = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, n)).toString();
-        } catch (CharacterCodingException e) {
+        // the result-returning form: most runs are not UTF-8, and an exception per run costs more than the decoding
+        CharBuffer chars = CharBuffer.allocate(n);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, 0, n), chars, true);
+        if (result.isError()) {
             return null;
         }
+        String decoded = chars.flip().toString();
         return readable(decoded) ? decoded : null;
     }
 

@@ -7,6 +7,8 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Secret values already detected (or handed over by the caller), in every form a build may print them:
@@ -26,41 +28,76 @@ public final class KnownSecrets {
 
     private final Set<String> values = new HashSet<>();
     private final LiteralSet forms = new LiteralSet();
+    /** Many threads search at once; values are added rarely, by one. */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile int version;
 
     /** Remembers the secret of a finding. Returns true when it was new. */
-    public synchronized boolean learn(Finding finding) {
+    public boolean learn(Finding finding) {
         return add(finding.secret().reveal(), MIN_LEARNED);
     }
 
     /** Remembers a value the caller knows is secret (e.g. a credential bound to an environment variable). */
-    public synchronized boolean give(Secret secret) {
+    public boolean give(Secret secret) {
         return add(secret.reveal(), MIN_GIVEN);
     }
 
-    public synchronized boolean isEmpty() {
-        return forms.isEmpty();
+    public boolean isEmpty() {
+        return version == 0;
+    }
+
+    /** Grows by one each time a value is added: a search made at an older version may have missed it. */
+    public int version() {
+        return version;
     }
 
     /** Where any known value appears in {@code text}, as [start, end) pairs. */
-    public synchronized int[] find(CharSequence text) {
-        return forms.find(text);
+    public int[] find(CharSequence text) {
+        return find(new CharSequence[]{text}).hits()[0];
+    }
+
+    /** The hits of one search over several texts, and the version of the values it searched for. */
+    public record Search(int[][] hits, int version) {
+    }
+
+    /** Searches several texts under one lock acquisition. */
+    public Search find(CharSequence[] texts) {
+        lock.readLock().lock();
+        try {
+            int[][] hits = new int[texts.length][];
+            for (int i = 0; i < texts.length; i++) {
+                hits[i] = forms.find(texts[i]);
+            }
+            return new Search(hits, version);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     private boolean add(String value, int minLength) {
         String trimmed = value.strip();
-        if (trimmed.length() < minLength || forms.size() >= MAX_FORMS || !values.add(trimmed)) {
-            return false;
+        lock.writeLock().lock();
+        try {
+            if (trimmed.length() < minLength || forms.size() >= MAX_FORMS || !values.add(trimmed)) {
+                return false;
+            }
+            forms(trimmed).forEach(forms::add);
+            version++;
+            return true;
+        } finally {
+            lock.writeLock().unlock();
         }
+    }
+
+    /** The value as it is, URL-encoded (both space styles), JSON-escaped, and inside base64. */
+    private static List<String> forms(String trimmed) {
         List<String> added = new ArrayList<>();
         added.add(trimmed);
         added.add(URLEncoder.encode(trimmed, StandardCharsets.UTF_8));
         added.add(URLEncoder.encode(trimmed, StandardCharsets.UTF_8).replace("+", "%20"));
         added.add(jsonEscaped(trimmed));
         added.addAll(base64Forms(trimmed.getBytes(StandardCharsets.UTF_8)));
-        for (String form : added) {
-            forms.add(form);
-        }
-        return true;
+        return added;
     }
 
     /**

@@ -8,15 +8,18 @@ import java.util.Map;
 
 /**
  * Finds every occurrence of a growing set of strings (each at least {@link #MIN_LENGTH} long). A bit
- * table of hashed three-character prefixes rejects almost every position with one lookup; the few that
- * pass are checked against the strings sharing their first {@link #MIN_LENGTH} characters. Adding a
- * string costs O(1), so values can be learned while a log streams. Not thread-safe.
+ * table of hashed four-character prefixes (a million bits, so it stays sparse with thousands of strings)
+ * rejects almost every position with one lookup; the few that pass are checked against the strings
+ * sharing their first {@link #MIN_LENGTH} characters. Adding a string costs O(1), so values can be
+ * learned while a log streams. Not thread-safe: {@link KnownSecrets} guards it.
  */
 final class LiteralSet {
     static final int MIN_LENGTH = 6;
-    private static final int TABLE_BITS = 16;
+    private static final int TABLE_BITS = 20;
 
     private final long[] prefixes = new long[(1 << TABLE_BITS) / 64];
+    /** A second table over characters 2 to 5: a position must pass both, so thousands of strings still filter well. */
+    private final long[] middles = new long[(1 << TABLE_BITS) / 64];
     private final Map<String, List<String>> byHead = new HashMap<>();
     private int size;
 
@@ -30,8 +33,10 @@ final class LiteralSet {
             return false;
         }
         bucket.add(literal);
-        int h = hash(literal.charAt(0), literal.charAt(1), literal.charAt(2));
+        int h = hash(literal.charAt(0), literal.charAt(1), literal.charAt(2), literal.charAt(3));
         prefixes[h >>> 6] |= 1L << h;
+        int m = hash(literal.charAt(2), literal.charAt(3), literal.charAt(4), literal.charAt(5));
+        middles[m >>> 6] |= 1L << m;
         size++;
         return true;
     }
@@ -53,8 +58,12 @@ final class LiteralSet {
         int[] found = new int[0];
         int count = 0;
         for (int i = 0; i + MIN_LENGTH <= n; i++) {
-            int h = hash(text.charAt(i), text.charAt(i + 1), text.charAt(i + 2));
+            int h = hash(text.charAt(i), text.charAt(i + 1), text.charAt(i + 2), text.charAt(i + 3));
             if ((prefixes[h >>> 6] & (1L << h)) == 0) {
+                continue;
+            }
+            int m = hash(text.charAt(i + 2), text.charAt(i + 3), text.charAt(i + 4), text.charAt(i + 5));
+            if ((middles[m >>> 6] & (1L << m)) == 0) {
                 continue;
             }
             List<String> bucket = byHead.get(text.subSequence(i, i + MIN_LENGTH).toString());
@@ -83,9 +92,8 @@ final class LiteralSet {
         return true;
     }
 
-    private static int hash(char a, char b, char c) {
-        int h = (a * 31 + b) * 31 + c;
-        h ^= h >>> 7;
+    private static int hash(char a, char b, char c, char d) {
+        int h = ((a * 31 + b) * 31 + c) * 31 + d;
         return (h * 0x9E3779B1) >>> (32 - TABLE_BITS);
     }
 }

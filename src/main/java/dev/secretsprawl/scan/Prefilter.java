@@ -130,11 +130,13 @@ final class Prefilter {
         return hits;
     }
 
-    private BitSet scan(CharSequence text, Hits record) {
+    private BitSet scan(CharSequence sequence, Hits record) {
+        // a plain array loop: charAt through CharSequence, and on UTF-16 strings, costs several times more
+        char[] text = sequence.toString().toCharArray();
         boolean[] seen = null;
         int state = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            int c = text.charAt(i);
+        for (int i = 0, n = text.length; i < n; i++) {
+            int c = text[i];
             if (c >= ALPHABET) {
                 state = 0;
                 continue;

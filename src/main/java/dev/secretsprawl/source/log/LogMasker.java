@@ -40,6 +40,7 @@ public final class LogMasker {
     private static final int BATCH_CHARS = 64 * 1024;
     private static final Pattern KEY_BEGIN = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----");
     private static final String KEY_END = "-----END ";
+    private static final String KEY_MARK = "-----";
     /** A key block longer than this is not a key (a base64 dump): the masker stops masking whole lines. */
     private static final int MAX_KEY_LINES = 200;
 
@@ -105,21 +106,30 @@ public final class LogMasker {
         return new MaskStats(total, masked);
     }
 
-    /** A batch after detection: its lines, cleaned, and the findings over their joined text. */
-    private record Batch(List<LogLines.Line> lines, CleanLine[] clean, int[] lineStarts, List<Finding> findings) {
+    /**
+     * A batch after detection: its lines, cleaned, the findings over their joined text, and where the
+     * values known when it was searched appear.
+     */
+    private record Batch(List<LogLines.Line> lines, CleanLine[] clean, List<Finding> findings, KnownSecrets.Search known,
+                         boolean mentionsKeys) {
     }
 
     private Batch detect(List<LogLines.Line> lines) {
         CleanLine[] clean = new CleanLine[lines.size()];
-        int[] starts = new int[lines.size()];
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(BATCH_CHARS + 4096);
         for (int i = 0; i < clean.length; i++) {
             clean[i] = LogLineCleaner.clean(lines.get(i).text(), lines.get(i).plain());
-            starts[i] = text.length();
             text.append(clean[i].text()).append('\n');
         }
-        List<Finding> findings = detector.detect(new Fragment(text.toString(), "log", 1, Map.of()));
-        return new Batch(lines, clean, starts, findings);
+        String joined = text.toString();
+        List<Finding> findings = detector.detect(new Fragment(joined, "log", 1, Map.of()));
+        CharSequence[] texts = new CharSequence[clean.length];
+        for (int i = 0; i < clean.length; i++) {
+            texts[i] = clean[i].text();
+        }
+        // searched here, on every core; the writer searches again only if values were learned meanwhile
+        KnownSecrets.Search known = this.known.find(texts);
+        return new Batch(lines, clean, findings, known, joined.contains(KEY_MARK));
     }
 
     private long write(Future<Batch> future, OutputStream out) throws IOException {
@@ -142,16 +152,24 @@ public final class LogMasker {
             known.learn(f);
             markFinding(f, batch, ranges);
         }
+        int[][] knownHits = batch.known().hits();
+        if (known.version() != batch.known().version()) {
+            CharSequence[] texts = new CharSequence[n];
+            for (int i = 0; i < n; i++) {
+                texts[i] = batch.clean()[i].text();
+            }
+            knownHits = known.find(texts).hits();
+        }
         long masked = 0;
         for (int i = 0; i < n; i++) {
             CleanLine clean = batch.clean()[i];
             List<int[]> lineRanges = ranges.get(i);
-            markKeyBlock(clean.text(), lineRanges);
-            if (!known.isEmpty()) {
-                int[] hits = known.find(clean.text());
-                for (int h = 0; h < hits.length; h += 2) {
-                    lineRanges.add(new int[]{hits[h], hits[h + 1]});
-                }
+            if (batch.mentionsKeys() || keyLines >= 0) {
+                markKeyBlock(clean.text(), lineRanges);
+            }
+            int[] hits = knownHits[i];
+            for (int h = 0; h < hits.length; h += 2) {
+                lineRanges.add(new int[]{hits[h], hits[h + 1]});
             }
             LogLines.Line line = batch.lines().get(i);
             String output = lineRanges.isEmpty() ? line.text() : apply(line.text(), clean, lineRanges);
