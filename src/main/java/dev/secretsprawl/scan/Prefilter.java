@@ -130,13 +130,11 @@ final class Prefilter {
         return hits;
     }
 
-    private BitSet scan(CharSequence sequence, Hits record) {
-        // a plain array loop: charAt through CharSequence, and on UTF-16 strings, costs several times more
-        char[] text = sequence.toString().toCharArray();
+    private BitSet scan(CharSequence text, Hits record) {
         boolean[] seen = null;
         int state = 0;
-        for (int i = 0, n = text.length; i < n; i++) {
-            int c = text[i];
+        for (int i = 0, n = text.length(); i < n; i++) {
+            int c = text.charAt(i);
             if (c >= ALPHABET) {
                 state = 0;
                 continue;
