@@ -116,8 +116,13 @@ final class FakeJenkins extends BasePipelineTest {
         return text;
     }
 
+    /** Registers the step; a one-argument Object step also replaces JenkinsPipelineUnit's own String variant. */
     private void step(String name, List<Class<?>> types, Function<Object[], Object> body) {
-        getHelper().registerAllowedMethod(name, new ArrayList<>(types), new StepClosure(this, name, body));
+        StepClosure closure = new StepClosure(this, name, body);
+        getHelper().registerAllowedMethod(name, new ArrayList<>(types), closure);
+        if (types.equals(List.of(Object.class))) {
+            getHelper().registerAllowedMethod(name, new ArrayList<>(List.of(String.class)), closure);
+        }
     }
 
     /** A Groovy closure backed by a Java function; records every call before running it. */
