@@ -26,9 +26,13 @@ int run(Map params, List cliArgs, List staleReports = []) {
 
 /** `java [javaOpts] -jar JAR ARGS...`, each word quoted for the agent's shell. */
 String commandLine(Map params, List cliArgs, boolean unix) {
+    return joinWords(commandWords(params, cliArgs), unix)
+}
+
+/** The unquoted words of `java [javaOpts] -jar JAR ARGS...`. */
+List commandWords(Map params, List cliArgs) {
     String jar = jarPath(params)
-    List words = [params.java ?: 'java'] + javaOptions(params) + ['-jar', jar] + cliArgs
-    return joinWords(words, unix)
+    return [params.java ?: 'java'] + javaOptions(params) + ['-jar', jar] + cliArgs
 }
 
 /** The jar from jar: or SPRAWL_JAR; the library downloads nothing, so a missing jar stops the build here. */
@@ -73,9 +77,15 @@ static String joinQuoted(List<String> words, boolean unix) {
     return words.collect { unix ? quoteUnix(it) : quoteWindows(it) }.join(' ')
 }
 
+/** True when the word means the same to a POSIX shell quoted or not. */
+@NonCPS
+static boolean plainForUnix(String word) {
+    return word ==~ /[A-Za-z0-9_.\/:=@%+,-]+/
+}
+
 @NonCPS
 static String quoteUnix(String word) {
-    if (word ==~ /[A-Za-z0-9_.\/:=@%+,-]+/) {
+    if (plainForUnix(word)) {
         return word
     }
     return "'" + word.replace("'", "'\\''") + "'"

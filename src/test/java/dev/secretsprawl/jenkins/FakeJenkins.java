@@ -87,6 +87,11 @@ final class FakeJenkins extends BasePipelineTest {
         return step(name).invokeMethod("call", new Object[]{params});
     }
 
+    /** Calls {@code name(params) { body }}; the body is recorded as a call named "body". */
+    Object run(String name, Map<String, Object> params, Function<Object[], Object> body) {
+        return step(name).invokeMethod("call", new Object[]{params, new StepClosure(this, "body", body)});
+    }
+
     List<StepCall> calls(String name) {
         return calls.stream().filter(c -> c.name().equals(name)).toList();
     }
