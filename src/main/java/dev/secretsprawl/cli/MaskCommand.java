@@ -32,9 +32,10 @@ import java.util.concurrent.Callable;
                 "Exit status: 0, or 3 when the input could not be read or masked (nothing unmasked is written)."},
         footer = {"%nExamples:",
                 "  ./build.sh 2>&1 | sprawl mask",
-                "  set -o pipefail; ./deploy.sh 2>&1 | java -jar sprawl.jar mask --secret-env DEPLOY_TOKEN | tee deploy.log",
+                "  set -o pipefail; ./deploy.sh 2>&1 | java -jar sprawl.jar mask --secret-env DEPLOY_TOKEN | tee deploy.log   # bash",
                 "  sprawl mask < raw.log > shareable.log",
-                "In a Jenkins pipeline, see the secretSprawlMask step (plugin-docs/jenkins.md)."})
+                "POSIX sh has no pipefail: keep the build's status in a file, or in Jenkins use the secretSprawlMask",
+                "step (plugin-docs/jenkins.md), which does that for you."})
 final class MaskCommand implements Callable<Integer> {
     private final Console console;
 
