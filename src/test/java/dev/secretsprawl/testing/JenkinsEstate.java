@@ -1,7 +1,6 @@
 package dev.secretsprawl.testing;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static dev.secretsprawl.testing.FakeJenkins.FOLDER;
@@ -63,11 +62,6 @@ public final class JenkinsEstate {
                 .forbidConfig("nightly")
                 .deleteBuild("deploy-prod", 11)
                 .throttleOnce("nightly", 41, retryAfterSeconds);
-    }
-
-    /** Every job and folder of the instance (containers included), by full name. */
-    public static List<String> jobsWithBuilds() {
-        return List.of("deploy-prod", "nightly", "webapp/main", "webapp/feature%2Flogin", "acme-org/payments/main");
     }
 
     private void plant(String job, String file, String value, String text) {

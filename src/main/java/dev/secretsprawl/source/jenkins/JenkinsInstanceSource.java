@@ -111,7 +111,8 @@ public final class JenkinsInstanceSource implements Source {
             List<Child> children;
             try {
                 children = list(folder);
-            } catch (JenkinsHttp.Unavailable e) {
+            } catch (IOException e) {
+                // a folder that fails is one subtree lost, not the scan; the start folder is the whole scan
                 if (folder.equals(start)) {
                     throw e;
                 }

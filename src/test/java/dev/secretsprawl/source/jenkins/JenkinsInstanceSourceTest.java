@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,6 +137,17 @@ class JenkinsInstanceSourceTest {
 
         assertThat(waits).containsExactly(Duration.ofSeconds(7));
         assertThat(fragment(sink, "job/nightly/41/consoleText").text()).contains(estate.planted.get("job/nightly/41/consoleText"));
+    }
+
+    @Test
+    void shouldCountAFolderThatFailsAsAScanErrorAndWalkTheOthers() throws Exception {
+        jenkins.server.stubFor(get(urlPathEqualTo("/job/team/api/json")).atPriority(2)
+                .willReturn(aResponse().withStatus(500).withBody("<html>java.lang.NullPointerException</html>")));
+        RecordingSink sink = scan(options(Shard.ALL));
+
+        assertThat(sink.skipped).containsEntry("scan-error", 1);
+        assertThat(sink.skipDetails).anySatisfy(d -> assertThat(d).contains(jenkins.url() + "job/team/").contains("HTTP 500"));
+        assertThat(fragment(sink, "job/acme-org/job/payments/job/main/3/consoleText")).isNotNull();
     }
 
     @Test
