@@ -113,6 +113,10 @@ public final class JenkinsHttp {
      */
     public static URI parseBase(String url) {
         String shown = redact(url);
+        if (!shown.equals(url)) {
+            throw new IllegalArgumentException("the URL " + shown + " must not hold a user or password: "
+                    + "pass the user with --user and the API token in an environment variable (--token-env)");
+        }
         URI uri;
         try {
             uri = new URI(url.strip());
@@ -123,10 +127,6 @@ public final class JenkinsHttp {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new IllegalArgumentException("'" + shown + "' is not an http(s) URL of a Jenkins instance; use e.g. https://jenkins.example.com/");
         }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("the URL " + shown + " must not hold a user or password: "
-                    + "pass the user with --user and the API token in an environment variable (--token-env)");
-        }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("the URL " + shown + " must be the Jenkins root (or its context path), without ?query or #fragment");
         }
@@ -134,9 +134,19 @@ public final class JenkinsHttp {
         return URI.create(scheme + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/"));
     }
 
-    /** The URL without any {@code user:password@} written into it, for messages. */
+    /**
+     * The URL without any {@code user:password@} written into it, for messages. Cuts up to the last
+     * {@code @}: a password may itself hold unencoded {@code / # ? @}, so no URL parser can be trusted to
+     * find where it ends.
+     */
     public static String redact(String url) {
-        return url.replaceFirst("(?<=://)[^/@?#]*@", "");
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int scheme = url.indexOf("://");
+        int from = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+        return url.substring(0, from) + url.substring(at + 1);
     }
 
     /** A query-string value, encoded so that Jenkins' tree syntax ({@code []{},}) survives. */

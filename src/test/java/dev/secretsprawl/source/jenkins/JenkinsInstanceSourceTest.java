@@ -214,9 +214,17 @@ class JenkinsInstanceSourceTest {
 
     @Test
     void shouldRefuseUrlsWithCredentialsWithoutRepeatingThem() {
-        assertThatThrownBy(() -> JenkinsHttp.parseBase("https://admin:hunter2-pass@jenkins.example.com/"))
+        String password = new SyntheticCredentials(8).next("password");
+        assertThatThrownBy(() -> JenkinsHttp.parseBase("https://admin:" + password + "@jenkins.example.com/"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https://jenkins.example.com/")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("admin"));
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(password).doesNotContain("admin"));
+        String special = new SyntheticCredentials(9).next("password-special");
+        assertThatThrownBy(() -> JenkinsHttp.parseBase("https://admin:" + special + "@jenkins.example.com/"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(special).doesNotContain("admin"));
+        assertThatThrownBy(() -> JenkinsHttp.parseBase("admin:" + special + "@jenkins.example.com"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(special).doesNotContain("admin"));
         assertThat(JenkinsHttp.parseBase("https://ci.example.com/jenkins")).isEqualTo(URI.create("https://ci.example.com/jenkins/"));
         assertThatThrownBy(() -> JenkinsHttp.parseBase("jenkins.example.com")).isInstanceOf(IllegalArgumentException.class);
     }
