@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scans a source for credentials. Pick the source with a subcommand.",
-        subcommands = {ScanDirCommand.class, ScanGitCommand.class, ScanLogCommand.class})
+        subcommands = {ScanDirCommand.class, ScanGitCommand.class, ScanLogCommand.class, ScanJenkinsCommand.class})
 final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -126,6 +126,8 @@ public final class Scanner {
             case "missing-object" -> "git object" + plural
                     + " missing from the repository (partial or shallow clone, or pruned); not scanned";
             case "submodule" -> "submodule commit" + plural + " (scan the submodule's own repository)";
+            case "forbidden" -> "item" + plural + " the login may not read (HTTP 403; see the warnings)";
+            case "not-found" -> "item" + plural + " gone while the scan ran (HTTP 404)";
             default -> reason + " item" + plural;
         };
     }
