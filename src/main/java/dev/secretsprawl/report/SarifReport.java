@@ -134,8 +134,15 @@ public final class SarifReport implements ReportWriter {
         region.put("endColumn", where.endColumn());
     }
 
-    /** Relative paths as URI references: percent-encode what a URI cannot hold, keep the slashes. */
+    /**
+     * Relative paths as URI references: percent-encode what a URI cannot hold, keep the slashes. Locations
+     * that already are URLs (a Jenkins job's config.xml or console) are kept as they are: encoding their
+     * {@code %2F} again would point elsewhere.
+     */
     static String uri(String path) {
+        if (path.startsWith("https://") || path.startsWith("http://")) {
+            return path;
+        }
         StringBuilder out = new StringBuilder();
         for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             int c = b & 0xff;

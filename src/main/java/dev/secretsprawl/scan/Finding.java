@@ -54,6 +54,11 @@ public record Finding(
                 decodedFrom, properties, otherOccurrences);
     }
 
+    public Finding withFingerprint(Fingerprint newFingerprint) {
+        return new Finding(ruleId, description, severity, issuer, location, secret, secretHash, newFingerprint,
+                decodedFrom, properties, otherOccurrences);
+    }
+
     public Finding withOtherOccurrences(List<Occurrence> occurrences) {
         return new Finding(ruleId, description, severity, issuer, location, secret, secretHash, fingerprint,
                 decodedFrom, properties, occurrences);

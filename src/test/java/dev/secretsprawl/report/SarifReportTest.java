@@ -52,6 +52,14 @@ class SarifReportTest extends AbstractReportTest {
     }
 
     @Test
+    void shouldEncodeFilePathsButKeepUrlsAsTheyAre() {
+        assertThat(SarifReport.uri("config/app & prod.env")).isEqualTo("config/app%20&%20prod.env");
+        assertThat(SarifReport.uri("50%.txt")).isEqualTo("50%25.txt");
+        assertThat(SarifReport.uri("https://ci.internal/job/app/job/feature%252Flogin/3/consoleText"))
+                .isEqualTo("https://ci.internal/job/app/job/feature%252Flogin/3/consoleText");
+    }
+
+    @Test
     void shouldValidateAgainstTheOasisSchemaWhenRedacting() throws Exception {
         assertValid(render(ReportFixtures.multiple(), ReportFixtures.REDACTED));
     }

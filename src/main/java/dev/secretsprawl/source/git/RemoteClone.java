@@ -21,7 +21,12 @@ import java.util.regex.Pattern;
 public final class RemoteClone implements AutoCloseable {
     private static final Pattern URL = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.+");
     private static final Pattern SCP_LIKE = Pattern.compile("^[\\w.-]+@[\\w.-]+:.+");
-    private static final Pattern USERINFO = Pattern.compile("(?<=://)[^/@]*@");
+    /**
+     * Everything from the scheme to the last {@code @} of the URL: a password may hold an unencoded
+     * {@code /}, {@code #} or {@code @}, and no part of it may be shown. A path with an {@code @} is cut too,
+     * which only shortens what is displayed.
+     */
+    private static final Pattern USERINFO = Pattern.compile("(?<=://)\\S*@");
 
     private final Path directory;
     private final String displayUrl;

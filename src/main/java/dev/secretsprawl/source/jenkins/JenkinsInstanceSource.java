@@ -3,6 +3,7 @@ package dev.secretsprawl.source.jenkins;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.secretsprawl.scan.ConfigException;
 import dev.secretsprawl.scan.DaemonThreads;
+import dev.secretsprawl.scan.Finding;
 import dev.secretsprawl.scan.Fragment;
 import dev.secretsprawl.scan.FragmentSink;
 import dev.secretsprawl.source.log.LogFragments;
@@ -51,6 +52,11 @@ public final class JenkinsInstanceSource implements Source {
         this.http = http;
         this.options = options;
         this.start = new JenkinsItem(options.folderNames());
+    }
+
+    @Override
+    public List<Finding> attribute(List<Finding> detected) {
+        return ConsoleFindings.merge(detected);
     }
 
     @Override
@@ -190,7 +196,7 @@ public final class JenkinsInstanceSource implements Source {
             String buildPath = item.path() + number + "/";
             String consolePath = buildPath + "consoleText";
             Map<String, String> props = Map.of("job", item.fullName(), "build", Integer.toString(number),
-                    "url", http.url(buildPath));
+                    "url", http.url(buildPath), ConsoleFindings.JOB_CONSOLE, http.url(item.path() + "consoleText"));
             try (InputStream in = http.open(consolePath)) {
                 LogFragments.read(in, http.url(consolePath), props, sink, null);
                 builds.incrementAndGet();

@@ -142,5 +142,8 @@ class RemoteCloneTest {
         assertThat(RemoteClone.isUrl("C:\\repos\\app")).isFalse();
         assertThat(RemoteClone.redact("https://user:pw@host/a.git")).isEqualTo("https://host/a.git");
         assertThat(RemoteClone.redact("https://host/a.git")).isEqualTo("https://host/a.git");
+        // unencoded / and @ in a password must not leave any of it behind
+        assertThat(RemoteClone.redact("https://user:pa/ss@w0rd@host/a.git")).isEqualTo("https://host/a.git");
+        assertThat(RemoteClone.redact("git@github.com:acme/app.git")).isEqualTo("git@github.com:acme/app.git");
     }
 }

@@ -89,7 +89,8 @@ class JenkinsInstanceSourceTest {
         assertThat(config.properties()).isEqualTo(Map.of("job", "deploy-prod", "url", jenkins.url() + "job/deploy-prod/"));
         Fragment console = fragment(sink, "job/webapp/job/feature%252Flogin/7/consoleText");
         assertThat(console.properties()).isEqualTo(Map.of("job", "webapp/feature%2Flogin", "build", "7",
-                "url", jenkins.url() + "job/webapp/job/feature%252Flogin/7/"));
+                "url", jenkins.url() + "job/webapp/job/feature%252Flogin/7/",
+                "jobConsole", jenkins.url() + "job/webapp/job/feature%252Flogin/consoleText"));
     }
 
     @Test
