@@ -51,6 +51,14 @@ final class FakeJenkins extends BasePipelineTest {
         setScriptExtension("groovy");
     }
 
+    /** Starts with the sprawl jar present on the agent at {@code jar} and named by {@code SPRAWL_JAR}, as most tests want. */
+    FakeJenkins startWithJar(String jar) throws Exception {
+        start();
+        agentFiles.add(jar);
+        env.put("SPRAWL_JAR", jar);
+        return this;
+    }
+
     FakeJenkins start() throws Exception {
         setUp();
         getBinding().setVariable("env", env);

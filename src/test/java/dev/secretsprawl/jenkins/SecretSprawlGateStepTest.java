@@ -16,9 +16,7 @@ class SecretSprawlGateStepTest {
 
     @BeforeEach
     void start() throws Exception {
-        jenkins.start();
-        jenkins.agentFiles.add(JAR);
-        jenkins.env.put("SPRAWL_JAR", JAR);
+        jenkins.startWithJar(JAR);
     }
 
     @Test

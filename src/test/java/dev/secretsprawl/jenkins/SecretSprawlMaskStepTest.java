@@ -24,9 +24,7 @@ class SecretSprawlMaskStepTest {
 
     @BeforeEach
     void start() throws Exception {
-        jenkins.start();
-        jenkins.agentFiles.add(JAR);
-        jenkins.env.put("SPRAWL_JAR", JAR);
+        jenkins.startWithJar(JAR);
     }
 
     @Test

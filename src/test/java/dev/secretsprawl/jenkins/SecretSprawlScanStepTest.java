@@ -20,9 +20,7 @@ class SecretSprawlScanStepTest {
 
     @BeforeEach
     void start() throws Exception {
-        jenkins.start();
-        jenkins.agentFiles.add(JAR);
-        jenkins.env.put("SPRAWL_JAR", JAR);
+        jenkins.startWithJar(JAR);
     }
 
     @Test
