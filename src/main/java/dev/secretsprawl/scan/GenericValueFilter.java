@@ -34,6 +34,8 @@ final class GenericValueFilter implements CandidateFilter {
                     + "\\.zsh|(^|/)Dockerfile[^/]*|\\.dockerfile|(^|/)\\.?netrc|\\.npmrc|\\.pypirc)$");
     /** An identifier with no digits or symbols, unquoted: a variable name in code. */
     private static final Pattern BARE_IDENTIFIER = Pattern.compile("^[A-Za-z_][A-Za-z_]*$");
+    /** A Jenkins secret encrypted at rest: reported by its own rule as such, never as a plaintext password. */
+    private static final Pattern JENKINS_ENCRYPTED = Pattern.compile("^\\{?AQAAAB[A-Za-z0-9+/]{16,}={0,2}\\}?$");
 
     @Override
     public String name() {
@@ -47,7 +49,7 @@ final class GenericValueFilter implements CandidateFilter {
         }
         String value = c.secret().strip();
         if (READ_ELSEWHERE.matcher(value).find() || HASH_PREFIX.matcher(value).find()
-                || UUID.matcher(value).matches()) {
+                || UUID.matcher(value).matches() || JENKINS_ENCRYPTED.matcher(value).matches()) {
             return true;
         }
         boolean literalFile = LITERAL_FILES.matcher(c.path()).find();

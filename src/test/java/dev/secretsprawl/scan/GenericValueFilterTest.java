@@ -52,6 +52,14 @@ class GenericValueFilterTest {
     }
 
     @Test
+    void shouldLeaveJenkinsEncryptedSecretsToTheirOwnRule() {
+        String encrypted = "{AQAAABAAAAAQ" + "q8ZmY2vLx0Rk4Tn6p3w5s7u9a1c3e5g7" + "=}";
+        assertThat(filter.rejects(candidate(encrypted, false, "<password>", "config.xml"))).isTrue();
+        assertThat(filter.rejects(candidate(encrypted.substring(1, encrypted.length() - 1), true, "password: \""))).isTrue();
+        assertThat(filter.rejects(candidate("AQAAAB-short", true, "password: \""))).isFalse();
+    }
+
+    @Test
     void shouldLeaveIssuerSpecificRulesAlone() {
         Candidate c = new Candidate(TestRules.rule("s", false), "process.env.X", "", false, "a");
         assertThat(filter.rejects(c)).isFalse();
