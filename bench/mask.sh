@@ -40,7 +40,7 @@ MASK=$(for i in $(seq "$RUNS"); do timed java $JAVA_OPTS -jar "$JAR" mask; done 
 # start-up (JVM, rule pack compile) on empty input: a filter in a live pipe pays it once per build
 STARTUP=$(for i in $(seq "$RUNS"); do start=$(date +%s.%N); java $JAVA_OPTS -jar "$JAR" mask < /dev/null > /dev/null; end=$(date +%s.%N); echo "$end - $start" | bc -l; done | median)
 /usr/bin/time -f "%M" -o "$WORK/rss.txt" java $JAVA_OPTS -jar "$JAR" mask < "$LOG" > "$WORK/masked.log"
-RSS=$(cat "$WORK/rss.txt")
+RSS=$(tail -1 "$WORK/rss.txt")
 
 OUT_LINES=$(wc -l < "$WORK/masked.log")
 LEFT=$(grep -c 'ghp_' "$WORK/masked.log" || true)
@@ -62,4 +62,4 @@ end=$(date +%s.%N)
 [ "$status" -le 1 ] || { echo "scan log failed with exit $status"; exit "$status"; }
 FOUND=$(python3 -c "import json,sys; print(json.load(open('$WORK/log.json'))['summary']['findings'])")
 printf "sprawl scan log -Xmx128m: %6.2f s, peak RSS %d MB, %s findings\n" "$(echo "$end - $start" | bc -l)" \
-  "$(( $(cat "$WORK/rss.txt") / 1024 ))" "$FOUND"
+  "$(( $(tail -1 "$WORK/rss.txt") / 1024 ))" "$FOUND"
