@@ -12,7 +12,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * The dependency direction of DESIGN.md §2, checked against the code:
  * <pre>
  *   cli ──► report ──► scan ──► rules
- *     └───► source ──► scan
+ *     ├───► source ──► scan
+ *     └───► verify ──► scan
  * </pre>
  * The engine (rules, scan, report) knows no CLI, HTTP server, JDBC or vendor SDK, and only the
  * engine's matching (and later verification and stores) may read a raw secret.
@@ -61,6 +62,28 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAPackage("dev.secretsprawl.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.secretsprawl.source..", "dev.secretsprawl.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepVerifiersBelowTheCliAndApartFromSourcesAndReports() {
+        noClasses().that().resideInAPackage("dev.secretsprawl.verify..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.secretsprawl.source..", "dev.secretsprawl.report..",
+                        "dev.secretsprawl.cli..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(ENGINE)
+                .should().dependOnClassesThat().resideInAPackage("dev.secretsprawl.verify..")
+                .check(classes);
+    }
+
+    /** Verifiers send credentials only through the fenced helper: nobody else in verify opens an HTTP client. */
+    @Test
+    void shouldLetOnlyTheVerifyContextBuildAnHttpClientForVerification() {
+        noClasses().that().resideInAPackage("dev.secretsprawl.verify..")
+                .and().doNotHaveFullyQualifiedName("dev.secretsprawl.verify.VerifyContext")
+                .should().callMethod(java.net.http.HttpClient.class, "newBuilder")
+                .orShould().callMethod(java.net.http.HttpClient.class, "newHttpClient")
+                .orShould().callConstructor(java.net.URL.class, String.class)
                 .check(classes);
     }
 

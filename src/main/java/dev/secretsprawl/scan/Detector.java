@@ -258,7 +258,20 @@ public final class Detector {
         Location location = new Location(fragment.path(), fragment.firstLine() + startLine, startColumn,
                 fragment.firstLine() + endLine, endColumn);
         return new Finding(rule.id(), rule.description(), rule.severity(), rule.issuer(), location, secret, hash,
-                Fingerprint.of(rule.id(), fragment.path(), hash), decodedFrom, fragment.properties());
+                Fingerprint.of(rule.id(), fragment.path(), hash), decodedFrom, fragment.properties(), List.of(),
+                context(lines, startLine, endLine));
+    }
+
+    /** The lines around a secret, bounded, where verifiers find its host, user or key id. */
+    private static Secret context(LazyLines lines, int startLine, int endLine) {
+        String text = lines.text;
+        int from = lines.lineStart(Math.max(0, startLine - CONTEXT_LINES));
+        int to = lines.lineEnd(Math.min(lines.lineCount() - 1, endLine + CONTEXT_LINES), text.length());
+        int start = lines.lineStart(startLine);
+        int end = lines.lineEnd(endLine, text.length());
+        from = Math.max(from, start - CONTEXT_CHARS);
+        to = Math.min(to, end + CONTEXT_CHARS);
+        return new Secret(text.substring(from, Math.max(from, to)));
     }
 
     private static int originalColumn(Fragment fragment, int lineIndex, int column) {
@@ -324,6 +337,10 @@ public final class Detector {
     }
 
     /** Line offsets are computed only when a fragment has a match: most fragments have none. */
+    /** Lines on each side of a finding kept for verification, and a bound on their size. */
+    private static final int CONTEXT_LINES = 12;
+    private static final int CONTEXT_CHARS = 2048;
+
     private static final class LazyLines {
         private final String text;
         private LineIndex index;
@@ -353,6 +370,10 @@ public final class Detector {
 
         int lineEnd(int line, int length) {
             return index().lineEnd(line, length);
+        }
+
+        int lineCount() {
+            return index().lineCount();
         }
     }
 

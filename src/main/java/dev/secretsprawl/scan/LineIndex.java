@@ -34,6 +34,10 @@ final class LineIndex {
         return offset - lineStarts[lineOf(offset)] + 1;
     }
 
+    int lineCount() {
+        return size;
+    }
+
     int lineStart(int line) {
         return lineStarts[line];
     }
