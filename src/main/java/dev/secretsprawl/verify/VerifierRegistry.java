@@ -1,6 +1,5 @@
 package dev.secretsprawl.verify;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +9,9 @@ import java.util.Optional;
  * (a test fails when an issuer has neither).
  */
 public final class VerifierRegistry {
-    private final Map<String, Verifier> byIssuer = new HashMap<>();
+    /** The issuer of rules that match by key name only ({@code password = ...}). */
+    static final String GENERIC = "generic";
+    private final Map<String, Verifier> byIssuer = new java.util.LinkedHashMap<>();
 
     public VerifierRegistry(List<Verifier> verifiers) {
         for (Verifier v : verifiers) {
@@ -33,6 +34,23 @@ public final class VerifierRegistry {
 
     public Optional<Verifier> forIssuer(String issuer) {
         return Optional.ofNullable(byIssuer.get(issuer));
+    }
+
+    /** The issuer's verifier; for a generic credential, the first verifier that recognises its surroundings. */
+    public Optional<Verifier> forCredential(Credential credential) {
+        Verifier own = byIssuer.get(credential.issuer());
+        if (own != null || !GENERIC.equals(credential.issuer())) {
+            return Optional.ofNullable(own);
+        }
+        return byIssuer.values().stream().distinct().filter(v -> claimsSafely(v, credential)).findFirst();
+    }
+
+    private static boolean claimsSafely(Verifier v, Credential credential) {
+        try {
+            return v.claims(credential);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public java.util.Set<String> issuers() {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class VerificationServiceTest {
     /** Answers from a function, counting calls and the most calls in flight at once. */
-    private static final class ScriptedVerifier implements Verifier {
+    private static class ScriptedVerifier implements Verifier {
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger maxInFlight = new AtomicInteger();
@@ -149,6 +149,23 @@ class VerificationServiceTest {
             assertThat(s.verify(Credential.of(finding("zzz", "pw", "h", "")), "h").detail()).contains("zzz");
         }
         assertThat(v.calls).hasValue(0);
+    }
+
+    @Test
+    void shouldRouteAGenericPasswordToTheVerifierThatRecognisesItsSurroundings() throws InterruptedException {
+        ScriptedVerifier database = new ScriptedVerifier(c -> Verification.dead("authentication failed")) {
+            @Override
+            public boolean claims(Credential credential) {
+                return credential.context().reveal().contains("DB_HOST=");
+            }
+        };
+        try (VerificationService s = service(database, 1, Duration.ofSeconds(1))) {
+            assertThat(s.verify(Credential.of(finding("generic", "pw", "h1", "DB_HOST=db.internal\nDB_PASSWORD=pw")), "h1")
+                    .status()).isEqualTo(Verification.Status.DEAD);
+            assertThat(s.verify(Credential.of(finding("generic", "pw", "h2", "API_PASSWORD=pw")), "h2").status())
+                    .isEqualTo(Verification.Status.UNKNOWN);
+        }
+        assertThat(database.calls).hasValue(1);
     }
 
     @Test
