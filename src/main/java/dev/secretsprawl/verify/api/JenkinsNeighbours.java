@@ -45,7 +45,9 @@ final class JenkinsNeighbours {
             return base(inUrl.group(1) + "://" + inUrl.group(3));
         }
         int at = Math.max(0, context.indexOf(token));
-        return nearest(URL_SETTING, context, at, 1, m -> true)
+        // the command holding the token (jenkins-cli -s URL -auth user:token) first, then the nearest setting
+        return nearest(URL_FLAG, context, at, 1, m -> sameLine(context, m.start(), at) && onJenkinsLine(context, m))
+                .or(() -> nearest(URL_SETTING, context, at, 1, m -> true))
                 .or(() -> nearest(URL_FLAG, context, at, 1, m -> onJenkinsLine(context, m)))
                 .flatMap(JenkinsNeighbours::base);
     }
@@ -67,6 +69,10 @@ final class JenkinsNeighbours {
 
     private static Matcher tokenInUrl(String context, String token) {
         return Pattern.compile("(https?)://([^\\s:/@'\"]{1,64}):" + Pattern.quote(token) + "@([^\\s'\"<>]+)").matcher(context);
+    }
+
+    private static boolean sameLine(String text, int a, int b) {
+        return text.substring(Math.min(a, b), Math.max(a, b)).indexOf('\n') < 0;
     }
 
     /** Flags like -s and --url belong to many tools: only a line that names Jenkins ties them to it. */
