@@ -17,13 +17,14 @@ import java.util.Set;
  * Slack tokens, asked of {@code POST /api/auth.test} (https://api.slack.com/methods/auth.test: no scope needed for
  * bot, user and app-level tokens). Slack answers HTTP 200 with {@code ok} and an {@code error} code; the codes that
  * say the token is gone are dead. Slack also answers {@code invalid_auth} to a request from an address outside a
- * token's allowed IP ranges, a rare set-up we accept reporting as dead. Refresh tokens are exchanged, never used,
+ * token's allowed IP ranges, a rare set-up we accept reporting as dead. {@code not_authed} means Slack saw no token
+ * at all (a proxy dropped the header): unknown, the token was never judged. Refresh tokens are exchanged, never used,
  * and a webhook can only be tested by posting to the channel: both stay unknown.
  */
 public final class SlackVerifier implements Verifier {
     static final String ISSUER = "slack";
     private static final String VENDOR = "Slack";
-    private static final Set<String> GONE = Set.of("invalid_auth", "account_inactive", "token_revoked", "token_expired", "not_authed");
+    private static final Set<String> GONE = Set.of("invalid_auth", "account_inactive", "token_revoked", "token_expired");
 
     @Override
     public Set<String> issuers() {
@@ -68,6 +69,9 @@ public final class SlackVerifier implements Verifier {
         }
         if (error.equals("ratelimited")) {
             return ApiAnswers.rateLimited(VENDOR);
+        }
+        if (error.equals("not_authed")) {
+            return Verification.unknown("Slack saw no token in the request (not_authed): the token was not judged");
         }
         return Verification.unknown("Slack answered an error auth.test does not document as a rejection ("
                 + (error.matches("[a-z_]{1,60}") ? error : "unreadable") + ")");

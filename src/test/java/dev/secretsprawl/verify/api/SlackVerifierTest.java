@@ -87,7 +87,7 @@ class SlackVerifierTest extends ApiVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"invalid_auth", "account_inactive", "token_revoked", "token_expired", "not_authed"})
+    @ValueSource(strings = {"invalid_auth", "account_inactive", "token_revoked", "token_expired"})
     void shouldSayDeadForEachDocumentedRejection(String code) throws Exception {
         answer(okJson(error(code)));
 
@@ -109,6 +109,13 @@ class SlackVerifierTest extends ApiVerifierTest {
 
         assertThat(verify(bot())).isEqualTo(Verification.unknown(
                 "Slack answered an error auth.test does not document as a rejection (team_access_not_granted)"));
+    }
+
+    @Test
+    void shouldSayUnknownWhenSlackSawNoToken() throws Exception {
+        answer(okJson(error("not_authed")));
+
+        assertThat(verify(bot()).status()).isEqualTo(Verification.Status.UNKNOWN);
     }
 
     @Test
