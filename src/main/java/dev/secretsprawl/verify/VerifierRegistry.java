@@ -1,5 +1,12 @@
 package dev.secretsprawl.verify;
 
+import dev.secretsprawl.verify.api.GitHubVerifier;
+import dev.secretsprawl.verify.api.GitLabVerifier;
+import dev.secretsprawl.verify.api.JenkinsVerifier;
+import dev.secretsprawl.verify.api.NpmVerifier;
+import dev.secretsprawl.verify.api.SlackVerifier;
+import dev.secretsprawl.verify.api.VaultVerifier;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +36,12 @@ public final class VerifierRegistry {
     public static VerifierRegistry standard() {
         return new VerifierRegistry(List.of(
                 // verifiers are registered here, one line each
+                new GitHubVerifier(),
+                new GitLabVerifier(),
+                new SlackVerifier(),
+                new VaultVerifier(),
+                new NpmVerifier(),
+                new JenkinsVerifier()
         ));
     }
 

@@ -15,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class VerifierContractTest {
     /** A credential and the context (endpoints, timeout) to check it with. */
     protected record Case(Credential credential, VerifyContext context) {
+        /** Public so tests of verifiers in sub-packages can build cases (a record's constructor is otherwise protected). */
+        public Case {
+        }
     }
 
     protected abstract Verifier verifier();
