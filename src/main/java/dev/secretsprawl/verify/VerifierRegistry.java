@@ -1,5 +1,8 @@
 package dev.secretsprawl.verify;
 
+import dev.secretsprawl.verify.offline.JwtVerifier;
+import dev.secretsprawl.verify.offline.PrivateKeyVerifier;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ public final class VerifierRegistry {
     public static VerifierRegistry standard() {
         return new VerifierRegistry(List.of(
                 // verifiers are registered here, one line each
+                new JwtVerifier(),
+                new PrivateKeyVerifier()
         ));
     }
 
