@@ -4,7 +4,10 @@ import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Detected;
 import dev.secretsprawl.verify.Verification;
 import dev.secretsprawl.verify.VerifierRegistry;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -28,6 +31,8 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.math.BigInteger;
 import java.security.KeyPair;
+import java.security.interfaces.DSAPrivateKey;
+import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +58,20 @@ class PrivateKeyVerifierTest {
 
         assertThat(v.detail()).startsWith("RSA 2048-bit private key (PKCS#1), public key " + TestKeys.sshFingerprint(pair.getPublic()))
                 .contains("pin-sha256 ", "wherever that public key is trusted");
+    }
+
+    @Test
+    void shouldReadAnOpenSslDsaKey() throws Exception {
+        KeyPair pair = TestKeys.dsa();
+        DSAPrivateKey x = (DSAPrivateKey) pair.getPrivate();
+        DSAPublicKey y = (DSAPublicKey) pair.getPublic();
+        byte[] der = new DERSequence(new ASN1Encodable[] {new ASN1Integer(0), new ASN1Integer(x.getParams().getP()),
+                new ASN1Integer(x.getParams().getQ()), new ASN1Integer(x.getParams().getG()), new ASN1Integer(y.getY()),
+                new ASN1Integer(x.getX())}).getEncoded();
+
+        Verification v = check(TestKeys.pem("DSA PRIVATE KEY", der), "private-key-pkcs1");
+
+        assertThat(v.detail()).startsWith("DSA 1024-bit private key (OpenSSL DSA), public key " + TestKeys.sshFingerprint(pair.getPublic()));
     }
 
     @Test

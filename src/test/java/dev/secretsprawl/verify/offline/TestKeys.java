@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
@@ -31,6 +32,12 @@ final class TestKeys {
     static KeyPair rsa(int bits) throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(bits);
+        return generator.generateKeyPair();
+    }
+
+    static KeyPair dsa() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("DSA");
+        generator.initialize(1024);
         return generator.generateKeyPair();
     }
 
@@ -60,6 +67,10 @@ final class TestKeys {
         Wire w = new Wire();
         if (key instanceof RSAPublicKey rsa) {
             return w.string("ssh-rsa").mpint(rsa.getPublicExponent()).mpint(rsa.getModulus()).bytes();
+        }
+        if (key instanceof DSAPublicKey dsa) {
+            return w.string("ssh-dss").mpint(dsa.getParams().getP()).mpint(dsa.getParams().getQ())
+                    .mpint(dsa.getParams().getG()).mpint(dsa.getY()).bytes();
         }
         if (key instanceof ECPublicKey ec) {
             byte[] point = new byte[65];
