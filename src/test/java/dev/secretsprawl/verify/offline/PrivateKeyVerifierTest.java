@@ -134,6 +134,17 @@ class PrivateKeyVerifierTest {
     }
 
     @Test
+    void shouldReadAnIndentedKeyInAYamlFileWithWindowsLineEnds() throws Exception {
+        KeyPair pair = TestKeys.ed25519();
+        String yaml = "signing:\r\n  key: |\r\n" + TestKeys.openSsh(pair, "none").lines().map(l -> "    " + l + "\r\n")
+                .reduce("", String::concat);
+
+        Verification v = check(yaml, "private-key-openssh");
+
+        assertThat(v.detail()).contains("public key " + TestKeys.sshFingerprint(pair.getPublic()));
+    }
+
+    @Test
     void shouldSayEncryptedForAPassphraseProtectedPkcs8Key() throws Exception {
         Verification v = check(TestKeys.pem("ENCRYPTED PRIVATE KEY", encrypted(TestKeys.rsa(2048).getPrivate().getEncoded())),
                 "private-key-pkcs8-encrypted");
