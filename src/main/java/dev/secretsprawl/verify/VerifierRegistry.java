@@ -6,6 +6,8 @@ import dev.secretsprawl.verify.api.JenkinsVerifier;
 import dev.secretsprawl.verify.api.NpmVerifier;
 import dev.secretsprawl.verify.api.SlackVerifier;
 import dev.secretsprawl.verify.api.VaultVerifier;
+import dev.secretsprawl.verify.offline.JwtVerifier;
+import dev.secretsprawl.verify.offline.PrivateKeyVerifier;
 
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,9 @@ public final class VerifierRegistry {
                 new SlackVerifier(),
                 new VaultVerifier(),
                 new NpmVerifier(),
-                new JenkinsVerifier()
+                new JenkinsVerifier(),
+                new JwtVerifier(),
+                new PrivateKeyVerifier()
         ));
     }
 
