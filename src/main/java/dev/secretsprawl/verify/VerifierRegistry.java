@@ -8,6 +8,7 @@ import dev.secretsprawl.verify.api.SlackVerifier;
 import dev.secretsprawl.verify.api.VaultVerifier;
 import dev.secretsprawl.verify.offline.JwtVerifier;
 import dev.secretsprawl.verify.offline.PrivateKeyVerifier;
+import dev.secretsprawl.verify.redis.RedisVerifier;
 
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,8 @@ public final class VerifierRegistry {
                 new NpmVerifier(),
                 new JenkinsVerifier(),
                 new JwtVerifier(),
-                new PrivateKeyVerifier()
+                new PrivateKeyVerifier(),
+                new RedisVerifier()
         ));
     }
 
