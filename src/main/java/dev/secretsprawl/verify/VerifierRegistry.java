@@ -6,6 +6,7 @@ import dev.secretsprawl.verify.api.JenkinsVerifier;
 import dev.secretsprawl.verify.api.NpmVerifier;
 import dev.secretsprawl.verify.api.SlackVerifier;
 import dev.secretsprawl.verify.api.VaultVerifier;
+import dev.secretsprawl.verify.http.BasicAuthUrlVerifier;
 import dev.secretsprawl.verify.offline.JwtVerifier;
 import dev.secretsprawl.verify.offline.PrivateKeyVerifier;
 import dev.secretsprawl.verify.redis.RedisVerifier;
@@ -47,7 +48,8 @@ public final class VerifierRegistry {
                 new JenkinsVerifier(),
                 new JwtVerifier(),
                 new PrivateKeyVerifier(),
-                new RedisVerifier()
+                new RedisVerifier(),
+                new BasicAuthUrlVerifier()
         ));
     }
 
