@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify;
 
+import dev.secretsprawl.verify.amqp.AmqpVerifier;
 import dev.secretsprawl.verify.api.GitHubVerifier;
 import dev.secretsprawl.verify.api.GitLabVerifier;
 import dev.secretsprawl.verify.api.JenkinsVerifier;
@@ -49,6 +50,7 @@ public final class VerifierRegistry {
                 new JwtVerifier(),
                 new PrivateKeyVerifier(),
                 new RedisVerifier(),
+                new AmqpVerifier(),
                 new BasicAuthUrlVerifier()
         ));
     }

@@ -63,7 +63,7 @@ public record CredentialUrl(String scheme, String user, String password, String 
     }
 
     /** Percent-decoding as URL user info is decoded; text with a stray {@code %} is taken as written. */
-    static String decode(String s) {
+    public static String decode(String s) {
         if (s.indexOf('%') < 0) {
             return s;
         }
