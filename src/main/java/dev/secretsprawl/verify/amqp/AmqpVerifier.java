@@ -31,6 +31,12 @@ public final class AmqpVerifier implements Verifier {
         return Set.of("amqp");
     }
 
+    /** A generic password written as a RabbitMQ setting next to the broker's host and user settings. */
+    @Override
+    public boolean claims(Credential credential) {
+        return target(credential).isPresent();
+    }
+
     @Override
     public String scope(Credential credential) {
         return target(credential).map(AmqpTarget::toString).orElse("");
@@ -44,7 +50,7 @@ public final class AmqpVerifier implements Verifier {
     public Verification verify(Credential credential, VerifyContext context) throws IOException {
         Optional<AmqpTarget> found = target(credential);
         if (found.isEmpty()) {
-            return Verification.unknown("no AMQP URL with a host holds the password");
+            return Verification.unknown("no AMQP URL or broker settings with a host next to the password");
         }
         AmqpTarget target = found.get();
         if (DocumentationHosts.isDocumentation(target.host())) {

@@ -131,7 +131,7 @@ class AmqpVerifierTest extends VerifierContractTest {
     void shouldNameWhatWentWrong() throws Exception {
         assertThat(check(timeout()).detail()).isEqualTo("timed out");
         assertThat(check(unexpected()).detail()).isEqualTo("unexpected answer: the server does not speak AMQP 0-9-1");
-        assertThat(check(notFound()).detail()).isEqualTo("no AMQP URL with a host holds the password");
+        assertThat(check(notFound()).detail()).isEqualTo("no AMQP URL or broker settings with a host next to the password");
     }
 
     @Test
@@ -154,5 +154,20 @@ class AmqpVerifierTest extends VerifierContractTest {
         assertThat(verifier.scope(url(USER + ":" + PASSWORD, 5672, "/a").credential()))
                 .isNotEqualTo(verifier.scope(url(USER + ":" + PASSWORD, 5672, "/b").credential()))
                 .doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void shouldClaimAGenericPasswordWrittenAsSpringRabbitSettings() throws Exception {
+        String text = "spring.rabbitmq.host=127.0.0.1\nspring.rabbitmq.port=" + broker.port() + "\nspring.rabbitmq.username=" + USER
+                + "\nspring.rabbitmq.password=" + PASSWORD + "\nspring.rabbitmq.virtual-host=orders\n";
+        Case c = new Case(Detected.credential("application.properties", text, "generic-password-unquoted"), context(Duration.ofSeconds(5)));
+        assertThat(c.credential().issuer()).isEqualTo("generic");
+        assertThat(check(c)).isEqualTo(Verification.live("AMQP user orders at 127.0.0.1:" + broker.port() + " logs in to virtual host orders"));
+    }
+
+    @Test
+    void shouldLeaveABrokersOwnDefaultPasswordAlone() {
+        String text = "RABBITMQ_DEFAULT_USER=" + USER + "\nRABBITMQ_DEFAULT_PASS=" + PASSWORD + "\n";
+        assertThat(new AmqpVerifier().claims(Detected.credential("broker.env", text, "generic-password-unquoted"))).isFalse();
     }
 }
