@@ -54,7 +54,7 @@ public final class RedisVerifier implements Verifier {
             return Verification.unknown(DocumentationHosts.reason(target.host()));
         }
         context.connecting(URI.create((target.tls() ? "rediss://" : "redis://") + target.address()));
-        try (Jedis jedis = new Jedis(new HostAndPort(target.host(), target.port()), config(target, context))) {
+        try (Jedis jedis = new Jedis(new HostAndPort(target.host().replaceAll("^\\[|]$", ""), target.port()), config(target, context))) {
             return logIn(jedis, target);
         } catch (JedisConnectionException e) {
             return Verification.unknown(RedisErrors.connectionFailure(e));
