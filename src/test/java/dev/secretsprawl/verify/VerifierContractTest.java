@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class VerifierContractTest {
     /** A credential and the context (endpoints, timeout) to check it with. */
-    protected record Case(Credential credential, VerifyContext context) {
+    public record Case(Credential credential, VerifyContext context) {
     }
 
     protected abstract Verifier verifier();
