@@ -28,7 +28,8 @@ public final class VerifierRegistry {
     public static VerifierRegistry standard() {
         return new VerifierRegistry(List.of(
                 // verifiers are registered here, one line each
-                new dev.secretsprawl.verify.vendors.StripeVerifier()
+                new dev.secretsprawl.verify.vendors.StripeVerifier(),
+                new dev.secretsprawl.verify.vendors.SendGridVerifier()
         ));
     }
 
