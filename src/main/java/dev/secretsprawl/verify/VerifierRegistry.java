@@ -29,7 +29,8 @@ public final class VerifierRegistry {
         return new VerifierRegistry(List.of(
                 // verifiers are registered here, one line each
                 new dev.secretsprawl.verify.vendors.StripeVerifier(),
-                new dev.secretsprawl.verify.vendors.SendGridVerifier()
+                new dev.secretsprawl.verify.vendors.SendGridVerifier(),
+                new dev.secretsprawl.verify.vendors.DockerHubVerifier()
         ));
     }
 
