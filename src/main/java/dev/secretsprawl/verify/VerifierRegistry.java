@@ -30,7 +30,8 @@ public final class VerifierRegistry {
                 // verifiers are registered here, one line each
                 new dev.secretsprawl.verify.vendors.StripeVerifier(),
                 new dev.secretsprawl.verify.vendors.SendGridVerifier(),
-                new dev.secretsprawl.verify.vendors.DockerHubVerifier()
+                new dev.secretsprawl.verify.vendors.DockerHubVerifier(),
+                new dev.secretsprawl.verify.vendors.DatadogVerifier()
         ));
     }
 
