@@ -31,7 +31,8 @@ public final class VerifierRegistry {
                 new dev.secretsprawl.verify.vendors.StripeVerifier(),
                 new dev.secretsprawl.verify.vendors.SendGridVerifier(),
                 new dev.secretsprawl.verify.vendors.DockerHubVerifier(),
-                new dev.secretsprawl.verify.vendors.DatadogVerifier()
+                new dev.secretsprawl.verify.vendors.DatadogVerifier(),
+                new dev.secretsprawl.verify.vendors.AwsVerifier()
         ));
     }
 
