@@ -23,12 +23,12 @@ import java.util.regex.Pattern;
 public final class DockerHubVerifier implements Verifier {
     static final String ISSUER = "dockerhub";
     private static final String VENDOR = "Docker Hub";
-    /** docker login -u NAME / --username NAME, DOCKER_USERNAME=NAME, docker_user: NAME, "username": "NAME". */
-    private static final Pattern USER = Pattern.compile("(?i)(?:"
-            + "docker\\s+login\\b[^\\n]*?\\s(?:-u|--username)(?:\\s+|=)"
-            + "|docker(?:hub)?[_.-]?(?:user(?:name)?|login|id)[\"']?\\s*[:=]\\s*"
-            + "|\"username\"\\s*:\\s*|\\busername\\s*[:=]\\s*"
-            + ")[\"']?([a-z0-9][a-z0-9_.-]{1,38})(?![a-z0-9_.$-])");
+    private static final String NAME = "[\"']?([a-z0-9][a-z0-9_.-]{1,38})(?![a-z0-9_.$-])";
+    /** docker login -u NAME / --username NAME, DOCKER_USERNAME=NAME, dockerhub_user: NAME. */
+    private static final Pattern DOCKER_USER = Pattern.compile("(?i)(?:docker\\s+login\\b[^\\n]*?\\s(?:-u|--username)(?:\\s+|=)"
+            + "|docker(?:hub)?[_.-]?(?:user(?:name)?|login|id)[\"']?\\s*[:=]\\s*)" + NAME);
+    /** A plain username: or "username": key, taken only when no Docker-named user is written nearby. */
+    private static final Pattern ANY_USER = Pattern.compile("(?i)(?:\"username\"\\s*:\\s*|\\busername\\s*[:=]\\s*)" + NAME);
 
     @Override
     public Set<String> issuers() {
@@ -54,7 +54,8 @@ public final class DockerHubVerifier implements Verifier {
     }
 
     private static Optional<String> user(Credential credential) {
-        return NearbyText.closest(USER, credential).map(u -> u.toLowerCase(Locale.ROOT));
+        return NearbyText.closest(DOCKER_USER, credential).or(() -> NearbyText.closest(ANY_USER, credential))
+                .map(u -> u.toLowerCase(Locale.ROOT));
     }
 
     private static Verification read(Http.Response reply, String user, String kind) {

@@ -113,6 +113,16 @@ class DockerHubVerifierTest extends VendorWireMockTest {
     }
 
     @Test
+    void shouldPreferTheDockerUserOverAnotherServicesUsernameNearby() throws Exception {
+        Credential token = Detected.credential("docker-compose.yml", "services:\n  db:\n    environment:\n      username: postgres\n"
+                + "  ci:\n    environment:\n      DOCKER_TOKEN: " + synthetic.next("dockerhub") + "\n      DOCKER_USER: release-bot\n",
+                "dockerhub-access-token");
+        answer(token, "release-bot", 200, ACCESS_TOKEN.formatted(synthetic.next("jwt")));
+
+        assertThat(check(at(token)).detail()).isEqualTo("Docker Hub user release-bot");
+    }
+
+    @Test
     void shouldNameAnOrganizationToken() throws Exception {
         Credential token = Detected.credential(".env", "DOCKERHUB_ORG=acme\nDOCKER_USERNAME=acme\nDOCKERHUB_TOKEN=dckr_oat_"
                 + synthetic.base62(32) + "\n", "dockerhub-access-token");
