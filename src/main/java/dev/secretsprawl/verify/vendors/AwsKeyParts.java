@@ -28,22 +28,21 @@ record AwsKeyParts(String keyId, String secretKey, String sessionToken, int keyI
     }
 
     static AwsKeyParts of(Credential credential) throws MissingPart {
-        String rule = credential.ruleId();
         String found = credential.secret().reveal();
-        boolean isKeyId = rule.endsWith("access-key-id");
-        boolean isToken = rule.equals("aws-session-token");
+        boolean isKeyId = credential.ruleId().endsWith("access-key-id");
+        boolean isToken = credential.ruleId().equals("aws-session-token");
         String what = isKeyId ? "key id" : isToken ? "session token" : "secret key";
-        String keyId = isKeyId ? found : NearbyText.closest(KEY_ID, credential)
-                .orElseThrow(() -> new MissingPart("no access key id next to the " + what));
+        String keyId = isKeyId ? found : nearby(KEY_ID, credential, "no access key id next to the " + what);
         if (!keyId.startsWith("AKIA") && !keyId.startsWith("ASIA")) {
-            throw new MissingPart("only access keys (AKIA, ASIA) can be checked with STS; " + keyId.substring(0, 4)
-                    + " ids name other kinds of credential");
+            throw new MissingPart("only access keys (AKIA, ASIA) can be checked with STS; ABIA and ACCA ids name other kinds of credential");
         }
-        String secretKey = !isKeyId && !isToken ? found : NearbyText.closest(SECRET_KEY, credential)
-                .orElseThrow(() -> new MissingPart("no secret key next to the " + what));
-        String token = isToken ? found : keyId.startsWith("ASIA") ? NearbyText.closest(SESSION_TOKEN, credential)
-                .orElseThrow(() -> new MissingPart("a temporary key (ASIA) works only with its session token, and none is next to the "
-                        + what)) : null;
+        String secretKey = !isKeyId && !isToken ? found : nearby(SECRET_KEY, credential, "no secret key next to the " + what);
+        String token = isToken ? found : !keyId.startsWith("ASIA") ? null : nearby(SESSION_TOKEN, credential,
+                "a temporary key (ASIA) works only with its session token, and none is next to the " + what);
         return new AwsKeyParts(keyId, secretKey, token, NearbyText.all(KEY_ID, credential).size());
+    }
+
+    private static String nearby(Pattern part, Credential credential, String missing) throws MissingPart {
+        return NearbyText.closest(part, credential).orElseThrow(() -> new MissingPart(missing));
     }
 }

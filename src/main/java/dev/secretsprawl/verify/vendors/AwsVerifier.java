@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +77,7 @@ public final class AwsVerifier implements Verifier {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region(sts))).request();
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> h : signed.headers().entrySet()) {
-            if (!SET_BY_CLIENT.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (!SET_BY_CLIENT.contains(h.getKey().toLowerCase(Locale.ROOT))) {
                 headers.put(h.getKey(), String.join(",", h.getValue()));
             }
         }
@@ -86,7 +87,7 @@ public final class AwsVerifier implements Verifier {
     /** The region a regional STS endpoint signs for; the global endpoint (and any other host) signs for us-east-1. */
     static String region(URI sts) {
         Matcher m = REGIONAL_HOST.matcher(sts.getHost() == null ? "" : sts.getHost());
-        return m.matches() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : DEFAULT_REGION;
+        return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : DEFAULT_REGION;
     }
 
     /** STS's documented answers: the caller's ARN, or an ErrorResponse with a Code. */

@@ -182,6 +182,28 @@ class AwsVerifierTest extends VendorWireMockTest {
     }
 
     @Test
+    void shouldCheckASessionTokenFindingWithTheKeyPairNextToIt() throws Exception {
+        String token = "FwoGZXIvYXdzE" + synthetic.base62(300);
+        String keyId = temporaryKeyId();
+        Credential c = Detected.credential("sts-output.json", "{\"Credentials\": {\"AccessKeyId\": \"" + keyId
+                + "\", \"SecretAccessKey\": \"" + synthetic.next("aws-secret") + "\", \"SessionToken\": \"" + token + "\"}}\n",
+                "aws-session-token");
+        wm.stubFor(callerIdentity(keyId).withHeader("X-Amz-Security-Token", equalTo(token))
+                .willReturn(aResponse().withStatus(200).withBody(caller())));
+
+        assertThat(check(at(c)).status()).isEqualTo(Verification.Status.LIVE);
+    }
+
+    @Test
+    void shouldNotCallStsForABearerTokenId() throws Exception {
+        Credential c = Detected.credential("terraform.tfvars", "aws_access_key_id = \"ABIA" + keyId().substring(4)
+                + "\"\naws_secret_access_key = \"" + synthetic.next("aws-secret") + "\"\n", "aws-access-key-id");
+
+        assertThat(check(at(c)).detail()).startsWith("only access keys (AKIA, ASIA)");
+        assertThat(wm.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void shouldNotCallStsForATemporaryKeyWithoutItsSessionToken() throws Exception {
         Credential c = credentialsFile(temporaryKeyId(), "aws-secret-access-key");
 
