@@ -32,7 +32,8 @@ final class OutputOptions {
     boolean redact;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "info",
-            description = "Exit 1 only for findings at or above SEVERITY: critical, high, medium, low, info. Default: ${DEFAULT-VALUE}.")
+            description = {"Exit 1 only for findings at or above SEVERITY: critical, high, medium, low, info;",
+                    "or 'live': only for credentials verified live (with --verify). Default: ${DEFAULT-VALUE}."})
     String failOn = "info";
 
     @Option(names = {"-q", "--quiet"},
@@ -71,7 +72,15 @@ final class OutputOptions {
     record ExtraReport(String format, Path file) {
     }
 
+    /** --fail-on live: fail for verified-live credentials only, whatever their severity. */
+    boolean failsOnLive() {
+        return "live".equalsIgnoreCase(failOn.strip());
+    }
+
     Severity failOnSeverity() {
+        if (failsOnLive()) {
+            return Severity.INFO;
+        }
         try {
             return Severity.parse(failOn);
         } catch (IllegalArgumentException e) {

@@ -34,6 +34,9 @@ final class ScanDirCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Mixin
+    VerifyOptions verify = new VerifyOptions();
+
     ScanDirCommand(Console console) {
         this.console = console;
     }
@@ -44,7 +47,7 @@ final class ScanDirCommand implements Callable<Integer> {
             throw new UsageError("PATH " + path + " does not exist");
         }
         Path root = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
-        ScanSession session = new ScanSession(console, engine, output).prepare(root);
+        ScanSession session = new ScanSession(console, engine, output).verifying(verify).prepare(root);
         DirectorySource source = new DirectorySource(path, session.config(), engine.maxFileSizeBytes(),
                 parseShard(engine.shard));
         ScanResult result = session.scan(source, "files", true);

@@ -66,6 +66,9 @@ final class ScanGitCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Mixin
+    VerifyOptions verify = new VerifyOptions();
+
     ScanGitCommand(Console console) {
         this.console = console;
     }
@@ -81,7 +84,7 @@ final class ScanGitCommand implements Callable<Integer> {
             throw new UsageError("PATH " + target + " is not a folder (nor a URL such as https://host/owner/repo.git)");
         }
         // a local work tree's .sprawl.toml applies; a remote one's only when passed with --config
-        ScanSession session = new ScanSession(console, engine, output).prepare(remote ? null : Path.of(target));
+        ScanSession session = new ScanSession(console, engine, output).verifying(verify).prepare(remote ? null : Path.of(target));
         GitScanOptions options = new GitScanOptions(branch, sinceCommit, engine.maxFileSizeBytes(), engine.threadCount(),
                 session.config(), ScanDirCommand.parseShard(engine.shard));
         if (!remote) {

@@ -74,6 +74,9 @@ final class ScanJenkinsCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Mixin
+    VerifyOptions verify = new VerifyOptions();
+
     ScanJenkinsCommand(Console console) {
         this.console = console;
     }
@@ -88,7 +91,7 @@ final class ScanJenkinsCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 32) {
             throw new UsageError("--parallel must be between 1 and 32, got " + parallel);
         }
-        ScanSession session = new ScanSession(console, engine, output).prepare(null);
+        ScanSession session = new ScanSession(console, engine, output).verifying(verify).prepare(null);
         JenkinsScanOptions options = new JenkinsScanOptions(builds, folder, ScanDirCommand.parseShard(engine.shard),
                 engine.maxFileSizeBytes(), parallel);
         JenkinsInstanceSource source = new JenkinsInstanceSource(new JenkinsHttp(base, login), options);

@@ -40,6 +40,9 @@ final class ScanLogCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
+    @Mixin
+    VerifyOptions verify = new VerifyOptions();
+
     ScanLogCommand(Console console) {
         this.console = console;
     }
@@ -51,7 +54,7 @@ final class ScanLogCommand implements Callable<Integer> {
         if (path != null && Files.isDirectory(path)) {
             throw new UsageError("FILE " + file + " is a folder; use 'sprawl scan dir' for folders");
         }
-        ScanSession session = new ScanSession(console, engine, output).prepare(Path.of("."));
+        ScanSession session = new ScanSession(console, engine, output).verifying(verify).prepare(Path.of("."));
         try (InputStream in = stdin ? console.in() : open(path)) {
             LogSource source = new LogSource(in, stdin ? "stdin" : path.getFileName().toString());
             ScanResult result = session.scan(source, "chunks", true);

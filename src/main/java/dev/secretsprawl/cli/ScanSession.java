@@ -12,6 +12,7 @@ import dev.secretsprawl.scan.AtomicFile;
 import dev.secretsprawl.scan.Baseline;
 import dev.secretsprawl.scan.ConfigException;
 import dev.secretsprawl.scan.Detector;
+import dev.secretsprawl.scan.Finding;
 import dev.secretsprawl.scan.ProgressListener;
 import dev.secretsprawl.scan.ScanResult;
 import dev.secretsprawl.scan.ScanWarning;
@@ -21,6 +22,8 @@ import dev.secretsprawl.scan.Source;
 import dev.secretsprawl.scan.SprawlConfig;
 import dev.secretsprawl.scan.SprawlConfigLoader;
 import dev.secretsprawl.scan.Suppressions;
+import dev.secretsprawl.verify.VerificationService;
+import dev.secretsprawl.verify.VerifierRegistry;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /** What every scan command does around its source: load rules and config, scan, report, pick the exit code. */
@@ -39,6 +43,7 @@ final class ScanSession {
     private final OutputOptions output;
     private SprawlConfig config = SprawlConfig.EMPTY;
     private RulePack rules;
+    private VerifyOptions verify;
 
     ScanSession(Console console, EngineOptions engine, OutputOptions output) {
         this.console = console;
@@ -46,10 +51,22 @@ final class ScanSession {
         this.output = output;
     }
 
+    /** Verifies findings after the scan when these options ask for it. */
+    ScanSession verifying(VerifyOptions options) {
+        this.verify = options;
+        return this;
+    }
+
     /** Loads config (explicit, or ROOT/.sprawl.toml when ROOT is given) and the rule pack; call before {@link #scan}. */
     ScanSession prepare(Path root) throws IOException {
+        if (verify != null) {
+            verify.validate();
+        }
         if (output != null) {
             output.validate();
+            if (output.failsOnLive() && (verify == null || !verify.enabled())) {
+                throw new UsageError("--fail-on live needs --verify: without it no finding is known to be live");
+            }
             if (output.output != null) {
                 checkWritable(output.output);
             }
@@ -69,6 +86,11 @@ final class ScanSession {
         return config;
     }
 
+    /** A detector over the prepared rule pack, hashing secrets as scans do. */
+    Detector detector() {
+        return new Detector(rules, SecretHasher.fromEnvironment());
+    }
+
     /** Scans with the baseline (if any) and allowlist applied. */
     ScanResult scan(Source source, String unit, boolean applyBaseline) throws IOException {
         Set<String> baseline = applyBaseline && output != null && output.baseline != null
@@ -78,13 +100,42 @@ final class ScanSession {
         Scanner scanner = new Scanner(detector, suppressions, engine.threadCount());
         boolean quiet = output != null && output.quiet;
         TerminalProgress progress = !quiet && console.interactive() ? new TerminalProgress(console.err(), unit) : null;
+        ScanResult result;
         try {
-            return scanner.scan(source, progress == null ? ProgressListener.NONE : progress);
+            result = scanner.scan(source, progress == null ? ProgressListener.NONE : progress);
         } finally {
             if (progress != null) {
                 progress.clear();
             }
         }
+        return verify != null && verify.enabled() ? verified(result) : result;
+    }
+
+    /** The result with each finding verified once per distinct credential; --only-live keeps the live ones. */
+    ScanResult verified(ScanResult result) {
+        boolean quiet = output != null && output.quiet;
+        boolean showProgress = !quiet && console.interactive();
+        int total = result.findings().size();
+        List<Finding> checked;
+        try (VerificationService service = new VerificationService(VerifierRegistry.standard(),
+                verify.context(System.getenv()), verify.serviceOptions())) {
+            checked = service.verifyAll(result.findings(), done -> {
+                if (showProgress) {
+                    console.err().print("\rverifying " + done + "/" + total + " findings");
+                }
+            });
+            if (showProgress && total > 0) {
+                console.err().print("\r" + " ".repeat(40) + "\r");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification was interrupted");
+        }
+        List<Finding> kept = verify.onlyLive
+                ? checked.stream().filter(f -> "live".equals(f.properties().get(VerificationService.PROPERTY))).toList()
+                : checked;
+        return new ScanResult(result.target(), kept, result.suppressed(), result.warnings(), result.expiredAllowlist(),
+                result.stats());
     }
 
     static Baseline readBaseline(Path file) throws IOException {
@@ -150,8 +201,11 @@ final class ScanSession {
     }
 
     int exitCode(ScanResult result) {
-        Severity threshold = output.failOnSeverity();
-        if (result.findings().stream().anyMatch(f -> f.severity().atLeast(threshold))) {
+        if (output.failsOnLive()) {
+            if (result.findings().stream().anyMatch(f -> "live".equals(f.properties().get(VerificationService.PROPERTY)))) {
+                return ExitCodes.FINDINGS;
+            }
+        } else if (result.findings().stream().anyMatch(f -> f.severity().atLeast(output.failOnSeverity()))) {
             return ExitCodes.FINDINGS;
         }
         if (result.incomplete()) {

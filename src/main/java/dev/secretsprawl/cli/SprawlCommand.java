@@ -12,13 +12,15 @@ import java.util.concurrent.Callable;
         description = {
                 "Finds hardcoded credentials across CI/CD: source trees, git history, CI build logs.",
                 "Never prints a secret: reports show a short preview, a keyed hash and a fingerprint."},
-        subcommands = {ScanCommand.class, MaskCommand.class, BaselineCommand.class, RulesCommand.class},
+        subcommands = {ScanCommand.class, MaskCommand.class, VerifyCommand.class, BaselineCommand.class, RulesCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no findings (at or above --fail-on)", "  1  findings", "  2  usage or configuration error",
                 "  3  runtime error",
                 "%nExamples:",
                 "  sprawl scan dir .",
                 "  sprawl scan dir . --format sarif --output sprawl.sarif",
+                "  sprawl scan dir . --verify --only-live              # which found credentials still work",
+                "  sprawl verify --input sprawl.sarif                  # re-verify an earlier report",
                 "  sprawl baseline create . --output .sprawl-baseline.json",
                 "  sprawl scan dir . --baseline .sprawl-baseline.json"})
 final class SprawlCommand implements Callable<Integer> {

@@ -38,13 +38,16 @@ public final class HtmlReport implements ReportWriter {
         out.write("<p>" + Xml.escape(TextSummary.of(result)) + "</p>\n");
         out.write("<p>Target: <code>" + Xml.escape(result.target()) + "</code></p>\n");
         if (!result.findings().isEmpty()) {
-            out.write("<table>\n<tr><th>Severity</th><th>Rule</th><th>Location</th><th>Preview</th><th>Fingerprint</th></tr>\n");
+            boolean verified = Verifications.anyVerified(result);
+            out.write("<table>\n<tr><th>Severity</th><th>Rule</th><th>Location</th><th>Preview</th>"
+                    + (verified ? "<th>Verification</th>" : "") + "<th>Fingerprint</th></tr>\n");
             for (Finding f : result.findings()) {
                 out.write("<tr><td class=\"" + f.severity().label() + "\">" + f.severity().label() + "</td>"
                         + "<td>" + Xml.escape(f.ruleId()) + "<br><small>" + Xml.escape(f.description()) + "</small></td>"
                         + "<td><code>" + Xml.escape(f.location().path() + ":" + f.location().startLine()) + "</code>"
                         + history(f) + "</td>"
                         + "<td><code>" + Xml.escape(Previews.of(f, context)) + "</code></td>"
+                        + (verified ? "<td>" + Xml.escape(Verifications.line(f)) + "</td>" : "")
                         + "<td><code>" + Xml.escape(f.fingerprint().value()) + "</code></td></tr>\n");
             }
             out.write("</table>\n");

@@ -38,6 +38,10 @@ public final class JsonReport implements ReportWriter {
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), result.findings().stream().filter(f -> f.severity() == s).count());
         }
+        if (Verifications.anyVerified(result)) {
+            ObjectNode byVerification = summary.putObject("byVerification");
+            Verifications.counts(result).forEach(byVerification::put);
+        }
         ObjectNode skipped = summary.putObject("skipped");
         result.stats().skippedByReason().forEach(skipped::put);
         ArrayNode findings = root.putArray("findings");
@@ -60,6 +64,10 @@ public final class JsonReport implements ReportWriter {
             if (f.decodedFrom() != null) {
                 n.put("decodedFrom", f.decodedFrom());
             }
+            Verifications.status(f).ifPresent(v -> {
+                n.put("verification", v);
+                n.put("verificationDetail", f.properties().getOrDefault(Verifications.DETAIL, ""));
+            });
             if (!f.properties().isEmpty()) {
                 ObjectNode props = n.putObject("properties");
                 f.properties().entrySet().stream().sorted(Map.Entry.comparingByKey())

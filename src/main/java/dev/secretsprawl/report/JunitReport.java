@@ -41,12 +41,14 @@ public final class JunitReport implements ReportWriter {
             out.write("    <testcase classname=\"" + Xml.escape(classname(f.location().path())) + "\" name=\""
                     + Xml.escape(f.ruleId() + " at " + where) + "\">\n");
             out.write("      <failure type=\"" + Xml.escape(f.ruleId()) + "\" message=\""
-                    + Xml.escape(f.severity().label() + ": " + f.description() + " at " + where) + "\">");
+                    + Xml.escape(f.severity().label() + ": " + f.description() + " at " + where
+                            + Verifications.status(f).map(v -> " (" + v + ")").orElse("")) + "\">");
             out.write(Xml.escape(f.description() + "\n"
                     + "location:    " + where + ":" + f.location().startColumn() + "\n"
                     + "severity:    " + f.severity().label() + "\n"
                     + "preview:     " + Previews.of(f, context) + "\n"
                     + (f.decodedFrom() == null ? "" : "encoding:    " + f.decodedFrom() + "\n")
+                    + (Verifications.line(f).isEmpty() ? "" : "verified:    " + Verifications.line(f) + "\n")
                     + "fingerprint: " + f.fingerprint().value() + "\n"
                     + (Introductions.commit(f.properties()).isEmpty() ? "" : "introduced:  " + Introductions.commit(f.properties()) + "\n")
                     + Introductions.others(f).stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining())

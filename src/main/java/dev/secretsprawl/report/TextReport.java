@@ -22,6 +22,10 @@ public final class TextReport implements ReportWriter {
                     f.ruleId(), Terminal.safe(f.location().path()), f.location().startLine(), f.location().startColumn()));
             out.write("          " + f.description() + "  " + Terminal.safe(Previews.of(f, context))
                     + (f.decodedFrom() == null ? "" : "  (" + f.decodedFrom() + "-encoded)") + "\n");
+            String verified = Verifications.line(f);
+            if (!verified.isEmpty()) {
+                out.write("          verified: " + Terminal.safe(verified) + "\n");
+            }
             String commit = Introductions.commit(f.properties());
             if (!commit.isEmpty()) {
                 out.write("          " + Terminal.safe(commit) + "\n");

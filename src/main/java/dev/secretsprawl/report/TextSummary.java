@@ -22,9 +22,14 @@ public final class TextSummary {
         String head = n == 0 ? "No secrets found" : n + (n == 1 ? " secret found" : " secrets found") + counts;
         String suppressed = result.suppressed().isEmpty() ? ""
                 : "; " + result.suppressed().size() + " suppressed by baseline or allowlist";
+        String verified = "";
+        if (Verifications.anyVerified(result)) {
+            verified = "; verified: " + Verifications.counts(result).entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+        }
         long items = result.stats().fragments();
         return head + " in " + items + " scanned item" + (items == 1 ? "" : "s")
-                + " (" + humanBytes(result.stats().bytes()) + ")" + suppressed + ".";
+                + " (" + humanBytes(result.stats().bytes()) + ")" + suppressed + verified + ".";
     }
 
     static String humanBytes(long bytes) {

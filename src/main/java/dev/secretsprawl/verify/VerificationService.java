@@ -108,7 +108,7 @@ public final class VerificationService implements AutoCloseable {
     }
 
     private CompletableFuture<Verification> submit(Credential credential, String secretHash) {
-        Verifier verifier = registry.forIssuer(credential.issuer()).orElse(null);
+        Verifier verifier = registry.forCredential(credential).orElse(null);
         if (verifier == null) {
             return CompletableFuture.completedFuture(Verification.unknown(registry.whyNotVerified(credential.issuer())));
         }

@@ -25,4 +25,12 @@ public interface Verifier {
     default String scope(Credential credential) {
         return "";
     }
+
+    /**
+     * For a credential whose rule names no issuer (a generic {@code password = ...}): whether what is written
+     * next to it makes it this verifier's (a database host, port and user in the same config file).
+     */
+    default boolean claims(Credential credential) {
+        return false;
+    }
 }

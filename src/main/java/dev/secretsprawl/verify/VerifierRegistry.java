@@ -1,6 +1,19 @@
 package dev.secretsprawl.verify;
 
-import java.util.HashMap;
+import dev.secretsprawl.verify.api.GitHubVerifier;
+import dev.secretsprawl.verify.api.GitLabVerifier;
+import dev.secretsprawl.verify.api.JenkinsVerifier;
+import dev.secretsprawl.verify.api.NpmVerifier;
+import dev.secretsprawl.verify.api.SlackVerifier;
+import dev.secretsprawl.verify.api.VaultVerifier;
+import dev.secretsprawl.verify.offline.JwtVerifier;
+import dev.secretsprawl.verify.offline.PrivateKeyVerifier;
+import dev.secretsprawl.verify.vendors.AwsVerifier;
+import dev.secretsprawl.verify.vendors.DatadogVerifier;
+import dev.secretsprawl.verify.vendors.DockerHubVerifier;
+import dev.secretsprawl.verify.vendors.SendGridVerifier;
+import dev.secretsprawl.verify.vendors.StripeVerifier;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +23,9 @@ import java.util.Optional;
  * (a test fails when an issuer has neither).
  */
 public final class VerifierRegistry {
-    private final Map<String, Verifier> byIssuer = new HashMap<>();
+    /** The issuer of rules that match by key name only ({@code password = ...}). */
+    static final String GENERIC = "generic";
+    private final Map<String, Verifier> byIssuer = new java.util.LinkedHashMap<>();
 
     public VerifierRegistry(List<Verifier> verifiers) {
         for (Verifier v : verifiers) {
@@ -28,16 +43,41 @@ public final class VerifierRegistry {
     public static VerifierRegistry standard() {
         return new VerifierRegistry(List.of(
                 // verifiers are registered here, one line each
-                new dev.secretsprawl.verify.vendors.StripeVerifier(),
-                new dev.secretsprawl.verify.vendors.SendGridVerifier(),
-                new dev.secretsprawl.verify.vendors.DockerHubVerifier(),
-                new dev.secretsprawl.verify.vendors.DatadogVerifier(),
-                new dev.secretsprawl.verify.vendors.AwsVerifier()
+                new GitHubVerifier(),
+                new GitLabVerifier(),
+                new SlackVerifier(),
+                new VaultVerifier(),
+                new NpmVerifier(),
+                new JenkinsVerifier(),
+                new JwtVerifier(),
+                new PrivateKeyVerifier(),
+                new StripeVerifier(),
+                new SendGridVerifier(),
+                new DockerHubVerifier(),
+                new DatadogVerifier(),
+                new AwsVerifier()
         ));
     }
 
     public Optional<Verifier> forIssuer(String issuer) {
         return Optional.ofNullable(byIssuer.get(issuer));
+    }
+
+    /** The issuer's verifier; for a generic credential, the first verifier that recognises its surroundings. */
+    public Optional<Verifier> forCredential(Credential credential) {
+        Verifier own = byIssuer.get(credential.issuer());
+        if (own != null || !GENERIC.equals(credential.issuer())) {
+            return Optional.ofNullable(own);
+        }
+        return byIssuer.values().stream().distinct().filter(v -> claimsSafely(v, credential)).findFirst();
+    }
+
+    private static boolean claimsSafely(Verifier v, Credential credential) {
+        try {
+            return v.claims(credential);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public java.util.Set<String> issuers() {

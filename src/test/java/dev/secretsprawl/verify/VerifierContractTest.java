@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class VerifierContractTest {
     /** A credential and the context (endpoints, timeout) to check it with. */
-    public record Case(Credential credential, VerifyContext context) {
+    protected record Case(Credential credential, VerifyContext context) {
+        /** Public so tests of verifiers in sub-packages can build cases (a record's constructor is otherwise protected). */
+        public Case {
+        }
     }
 
     protected abstract Verifier verifier();

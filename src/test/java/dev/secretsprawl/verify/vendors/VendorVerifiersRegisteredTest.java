@@ -18,7 +18,8 @@ class VendorVerifiersRegisteredTest {
     }
 
     @Test
-    void shouldSayWhyDockerRegistryLoginsStayUnknown() {
-        assertThat(VerifierRegistry.standard().whyNotVerified("docker-registry")).contains("token service");
+    void shouldLeaveDockerRegistryLoginsUnknownWithAReason() {
+        assertThat(VerifierRegistry.standard().forIssuer("docker-registry")).isEmpty();
+        assertThat(VerifierRegistry.standard().whyNotVerified("docker-registry")).contains("registry");
     }
 }

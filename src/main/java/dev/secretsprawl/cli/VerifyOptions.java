@@ -1,0 +1,90 @@
+package dev.secretsprawl.cli;
+
+import dev.secretsprawl.verify.Endpoints;
+import dev.secretsprawl.verify.VerificationService;
+import dev.secretsprawl.verify.VerifyContext;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Options of liveness verification: off unless --verify, because it sends each credential to its issuer. */
+final class VerifyOptions {
+    @Option(names = "--verify",
+            description = {"Ask each credential's issuer whether it still works (live, dead or unknown).",
+                    "Sends each credential to its own issuer's endpoint only, once per distinct credential."})
+    boolean verify;
+
+    @Option(names = "--only-live",
+            description = "Report only credentials verified live (implies --verify).")
+    boolean onlyLive;
+
+    @Option(names = "--verify-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Give up on one check after this long; it is reported unknown. Default: ${DEFAULT-VALUE}.")
+    int timeoutSeconds = 10;
+
+    @Option(names = "--verify-concurrency", paramLabel = "N", defaultValue = "8",
+            description = "Checks in flight at once. Default: ${DEFAULT-VALUE}.")
+    int concurrency = 8;
+
+    @Option(names = "--verify-rate", paramLabel = "PER_SECOND", defaultValue = "5",
+            description = "Checks started per second against any one issuer. Default: ${DEFAULT-VALUE}.")
+    double rate = 5;
+
+    @Option(names = "--verify-endpoint", paramLabel = "ISSUER=URL",
+            description = {"Where an issuer's API is (repeatable), e.g. github=https://ghe.example.com/api/v3,",
+                    "gitlab=https://gitlab.example.com. Vault defaults to $VAULT_ADDR."})
+    List<String> endpoints = new ArrayList<>();
+
+    boolean enabled() {
+        return verify || onlyLive;
+    }
+
+    /** Checks every value before anything is scanned or sent. */
+    void validate() {
+        if (timeoutSeconds < 1 || timeoutSeconds > 300) {
+            throw new UsageError("--verify-timeout must be between 1 and 300 seconds, got " + timeoutSeconds);
+        }
+        if (concurrency < 1 || concurrency > 64) {
+            throw new UsageError("--verify-concurrency must be between 1 and 64, got " + concurrency);
+        }
+        if (!(rate > 0) || rate > 1000) {
+            throw new UsageError("--verify-rate must be above 0 and at most 1000, got " + rate);
+        }
+        endpoints(Map.of());
+    }
+
+    /** The endpoints: --verify-endpoint first, then Vault's own VAULT_ADDR, then the vendors' defaults. */
+    Endpoints endpoints(Map<String, String> environment) {
+        Map<String, URI> overrides = new LinkedHashMap<>();
+        String vaultAddr = environment.get("VAULT_ADDR");
+        try {
+            if (vaultAddr != null && !vaultAddr.isBlank()) {
+                overrides.putAll(Endpoints.with(Map.of("vault", URI.create(vaultAddr.strip()))).overrides());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("VAULT_ADDR: " + e.getMessage());
+        }
+        for (String spec : endpoints) {
+            try {
+                Map.Entry<String, URI> e = Endpoints.parse(spec);
+                overrides.put(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--verify-endpoint: " + e.getMessage());
+            }
+        }
+        return Endpoints.with(overrides);
+    }
+
+    VerificationService.Options serviceOptions() {
+        return new VerificationService.Options(Duration.ofSeconds(timeoutSeconds), concurrency, rate);
+    }
+
+    VerifyContext context(Map<String, String> environment) {
+        return new VerifyContext(endpoints(environment), Duration.ofSeconds(timeoutSeconds));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.secretsprawl.verify.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.secretsprawl.verify.Credential;
+import dev.secretsprawl.verify.Http;
+import dev.secretsprawl.verify.Verification;
+import dev.secretsprawl.verify.Verifier;
+import dev.secretsprawl.verify.VerifyContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Jenkins API tokens, asked of the Jenkins written next to them: {@code GET {url}/whoAmI/api/json} with HTTP basic
+ * user:token (https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/). Jenkins
+ * answers 401 to a wrong user/token pair: dead. An answer as {@code anonymous} means no credential was used (a proxy
+ * in front may drop the header): unknown. Parameter defaults and secrets encrypted at rest are not API tokens.
+ */
+public final class JenkinsVerifier implements Verifier {
+    static final String ISSUER = "jenkins";
+    private static final String VENDOR = "Jenkins";
+    private static final Set<String> API_TOKENS = Set.of("jenkins-api-token", "jenkins-api-token-url", "jenkins-cli-auth-token");
+
+    @Override
+    public Set<String> issuers() {
+        return Set.of(ISSUER);
+    }
+
+    @Override
+    public String scope(Credential credential) {
+        return JenkinsNeighbours.find(credential.context().reveal(), credential.secret().reveal())
+                .map(t -> t.base() + "|" + t.user()).orElse("");
+    }
+
+    @Override
+    public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
+        if (!API_TOKENS.contains(credential.ruleId())) {
+            return Verification.unknown(credential.ruleId().equals("jenkins-encrypted-secret")
+                    ? "encrypted at rest: only the Jenkins controller that wrote it can read it; no check"
+                    : "a job parameter default is a credential for some other system: no Jenkins check");
+        }
+        String text = credential.context().reveal();
+        String token = credential.secret().reveal();
+        Optional<URI> url = JenkinsNeighbours.url(text, token);
+        if (url.isEmpty()) {
+            return Verification.unknown("no Jenkins URL next to the token");
+        }
+        Optional<String> user = JenkinsNeighbours.user(text, token);
+        if (user.isEmpty()) {
+            return Verification.unknown("no Jenkins user next to the token");
+        }
+        String basic = Base64.getEncoder().encodeToString((user.get() + ":" + token).getBytes(StandardCharsets.UTF_8));
+        Http.Response response = context.httpTo(url.get()).get(URI.create(url.get() + "/whoAmI/api/json"),
+                Map.of("Authorization", "Basic " + basic, "Accept", "application/json"));
+        return read(response, credential, url.get(), ApiAnswers.name(user.get(), credential));
+    }
+
+    private static Verification read(Http.Response response, Credential credential, URI url, String user) {
+        Optional<Verification> notNow = ApiAnswers.notNow(VENDOR, response);
+        if (notNow.isPresent()) {
+            return notNow.get();
+        }
+        return switch (response.status()) {
+            case 200 -> whoAmI(ApiAnswers.json(response), credential, url);
+            case 401 -> Verification.dead("Jenkins at " + url.getHost() + " rejected the token of user " + user);
+            case 403 -> Verification.unknown("Jenkins at " + url.getHost() + " refused whoAmI (403) without rejecting the token");
+            case 404 -> Verification.unknown("no Jenkins answered at " + url.getHost() + " (404 for whoAmI)");
+            default -> ApiAnswers.unexpected(VENDOR, response);
+        };
+    }
+
+    private static Verification whoAmI(JsonNode me, Credential credential, URI url) {
+        String name = ApiAnswers.text(me, "name");
+        if (!me.path("authenticated").isBoolean() || name.isEmpty()) {
+            return Verification.unknown("the answer at " + url.getHost() + " is not Jenkins' documented whoAmI");
+        }
+        if (me.path("anonymous").asBoolean(false) || name.equals("anonymous")) {
+            return Verification.unknown("Jenkins at " + url.getHost() + " answered as anonymous: the token was not used");
+        }
+        if (!me.path("authenticated").asBoolean()) {
+            return Verification.unknown("Jenkins at " + url.getHost() + " answered without authenticating the token");
+        }
+        return Verification.live("authenticated as " + ApiAnswers.name(name, credential) + " at " + url.getHost());
+    }
+}

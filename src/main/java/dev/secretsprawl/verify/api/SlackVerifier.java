@@ -1,0 +1,88 @@
+package dev.secretsprawl.verify.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.secretsprawl.verify.Credential;
+import dev.secretsprawl.verify.Http;
+import dev.secretsprawl.verify.Verification;
+import dev.secretsprawl.verify.Verifier;
+import dev.secretsprawl.verify.VerifyContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Slack tokens, asked of {@code POST /api/auth.test} (https://api.slack.com/methods/auth.test: no scope needed for
+ * bot, user and app-level tokens). Slack answers HTTP 200 with {@code ok} and an {@code error} code; the codes that
+ * say the token is gone are dead. Slack also answers {@code invalid_auth} to a request from an address outside a
+ * token's allowed IP ranges, a rare set-up we accept reporting as dead. {@code not_authed} means Slack saw no token
+ * at all (a proxy dropped the header): unknown, the token was never judged. Refresh tokens are exchanged, never used,
+ * and a webhook can only be tested by posting to the channel: both stay unknown.
+ */
+public final class SlackVerifier implements Verifier {
+    static final String ISSUER = "slack";
+    private static final String VENDOR = "Slack";
+    private static final Set<String> GONE = Set.of("invalid_auth", "account_inactive", "token_revoked", "token_expired");
+
+    @Override
+    public Set<String> issuers() {
+        return Set.of(ISSUER);
+    }
+
+    @Override
+    public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
+        Optional<String> noCheck = whyNoCheck(credential);
+        if (noCheck.isPresent()) {
+            return Verification.unknown(noCheck.get());
+        }
+        URI base = context.endpoints().require(ISSUER);
+        Http.Response response = context.http(ISSUER).post(URI.create(base + "/api/auth.test"), Map.of(
+                "Authorization", "Bearer " + credential.secret().reveal(),
+                "Content-Type", "application/x-www-form-urlencoded"), "");
+        Optional<Verification> notNow = ApiAnswers.notNow(VENDOR, response);
+        if (notNow.isPresent()) {
+            return notNow.get();
+        }
+        JsonNode answer = ApiAnswers.json(response);
+        if (response.status() != 200 || !answer.path("ok").isBoolean()) {
+            return ApiAnswers.unexpected(VENDOR, response);
+        }
+        return answer.path("ok").asBoolean() ? live(answer, credential) : failed(ApiAnswers.text(answer, "error"));
+    }
+
+    private static Optional<String> whyNoCheck(Credential credential) {
+        String secret = credential.secret().reveal();
+        if (credential.ruleId().contains("webhook")) {
+            return Optional.of("no safe check for webhooks: the only test is posting a message to the channel");
+        }
+        if (credential.ruleId().equals("slack-refresh-token") || secret.startsWith("xoxr-")) {
+            return Optional.of("a Slack refresh token is exchanged for tokens, never sent to auth.test: no safe check");
+        }
+        return Optional.empty();
+    }
+
+    private static Verification failed(String error) {
+        if (GONE.contains(error)) {
+            return Verification.dead("Slack rejected the token (" + error + ")");
+        }
+        if (error.equals("ratelimited")) {
+            return ApiAnswers.rateLimited(VENDOR);
+        }
+        if (error.equals("not_authed")) {
+            return Verification.unknown("Slack saw no token in the request (not_authed): the token was not judged");
+        }
+        return Verification.unknown("Slack answered an error auth.test does not document as a rejection ("
+                + (error.matches("[a-z_]{1,60}") ? error : "unreadable") + ")");
+    }
+
+    private static Verification live(JsonNode answer, Credential credential) {
+        String team = ApiAnswers.text(answer, "team");
+        String user = ApiAnswers.text(answer, "user");
+        if (team.isEmpty() && user.isEmpty()) {
+            return Verification.live("Slack accepted the token");
+        }
+        return Verification.live("workspace " + ApiAnswers.name(team, credential) + ", as " + ApiAnswers.name(user, credential));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.secretsprawl.verify.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.secretsprawl.verify.Credential;
+import dev.secretsprawl.verify.Http;
+import dev.secretsprawl.verify.Verification;
+import dev.secretsprawl.verify.Verifier;
+import dev.secretsprawl.verify.VerifyContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * HashiCorp Vault tokens, asked of {@code GET /v1/auth/token/lookup-self}
+ * (https://developer.hashicorp.com/vault/api-docs/auth/token#lookup-a-token-self). Vault documents its 403s
+ * (https://developer.hashicorp.com/vault/docs/concepts/tokens#error-responses): a revoked, expired or unknown token
+ * gets {@code invalid token} with {@code permission denied}; a valid token whose policies lack lookup-self
+ * (created without the default policy) gets {@code permission denied} alone. So only "invalid token" is dead;
+ * a bare "permission denied" stays unknown (older Vaults answer a bad token that way too: we cannot tell).
+ * Recovery tokens work only while Vault runs in recovery mode: no check.
+ */
+public final class VaultVerifier implements Verifier {
+    static final String ISSUER = "vault";
+    private static final String VENDOR = "Vault";
+
+    @Override
+    public Set<String> issuers() {
+        return Set.of(ISSUER);
+    }
+
+    @Override
+    public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
+        String token = credential.secret().reveal();
+        if (credential.ruleId().equals("vault-recovery-token") || token.startsWith("r.")) {
+            return Verification.unknown("a Vault recovery token works only in recovery mode: no safe check");
+        }
+        URI base = context.endpoints().require(ISSUER);
+        Http.Response response = context.http(ISSUER).get(URI.create(base + "/v1/auth/token/lookup-self"),
+                Map.of("X-Vault-Token", token));
+        Optional<Verification> notNow = ApiAnswers.notNow(VENDOR, response);
+        if (notNow.isPresent()) {
+            return notNow.get();
+        }
+        return switch (response.status()) {
+            case 200 -> described(ApiAnswers.json(response).path("data"), credential);
+            case 403 -> denied(ApiAnswers.json(response).path("errors"));
+            default -> ApiAnswers.unexpected(VENDOR, response);
+        };
+    }
+
+    private static Verification denied(JsonNode errors) {
+        boolean invalid = false;
+        for (JsonNode error : errors) {
+            invalid |= error.asText("").contains("invalid token");
+        }
+        return invalid ? Verification.dead("Vault says the token is invalid (revoked, expired or unknown)")
+                : Verification.unknown("Vault denied lookup-self: the token is invalid, or valid without the default policy");
+    }
+
+    private static Verification described(JsonNode data, Credential credential) {
+        if (!data.isObject()) {
+            return Verification.unknown("Vault answered 200 without the documented token data");
+        }
+        String name = ApiAnswers.text(data, "display_name");
+        int policies = data.path("policies").size();
+        return Verification.live("display name " + (name.isEmpty() ? "(none)" : ApiAnswers.name(name, credential))
+                + ", " + policies + (policies == 1 ? " policy" : " policies"));
+    }
+}
