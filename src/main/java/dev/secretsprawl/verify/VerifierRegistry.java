@@ -11,6 +11,11 @@ import dev.secretsprawl.verify.http.BasicAuthUrlVerifier;
 import dev.secretsprawl.verify.offline.JwtVerifier;
 import dev.secretsprawl.verify.offline.PrivateKeyVerifier;
 import dev.secretsprawl.verify.redis.RedisVerifier;
+import dev.secretsprawl.verify.vendors.AwsVerifier;
+import dev.secretsprawl.verify.vendors.DatadogVerifier;
+import dev.secretsprawl.verify.vendors.DockerHubVerifier;
+import dev.secretsprawl.verify.vendors.SendGridVerifier;
+import dev.secretsprawl.verify.vendors.StripeVerifier;
 
 import java.util.List;
 import java.util.Map;
@@ -51,7 +56,12 @@ public final class VerifierRegistry {
                 new PrivateKeyVerifier(),
                 new RedisVerifier(),
                 new AmqpVerifier(),
-                new BasicAuthUrlVerifier()
+                new BasicAuthUrlVerifier(),
+                new StripeVerifier(),
+                new SendGridVerifier(),
+                new DockerHubVerifier(),
+                new DatadogVerifier(),
+                new AwsVerifier()
         ));
     }
 

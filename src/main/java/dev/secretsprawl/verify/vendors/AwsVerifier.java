@@ -1,0 +1,130 @@
+package dev.secretsprawl.verify.vendors;
+
+import dev.secretsprawl.verify.Credential;
+import dev.secretsprawl.verify.Http;
+import dev.secretsprawl.verify.Verification;
+import dev.secretsprawl.verify.Verifier;
+import dev.secretsprawl.verify.VerifyContext;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * AWS access key pairs, by asking STS who they are ({@code GetCallerIdentity}, which needs no permission).
+ * The request is signed with the AWS SDK's SigV4 signer and sent through our fenced HTTP, so the pair only
+ * ever reaches the configured STS endpoint.
+ */
+public final class AwsVerifier implements Verifier {
+    static final String ISSUER = "aws";
+    static final String BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+    private static final String DEFAULT_REGION = "us-east-1";
+    private static final Pattern REGIONAL_HOST = Pattern.compile("(?i)^sts\\.([a-z]{2}(?:-[a-z]+)+-\\d)\\.amazonaws\\.com(?:\\.cn)?$");
+    /** Headers java.net.http sets itself and refuses from callers; it writes the same values the signer signed. */
+    private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length");
+
+    @Override
+    public Set<String> issuers() {
+        return Set.of(ISSUER);
+    }
+
+    @Override
+    public String scope(Credential credential) {
+        try {
+            AwsKeyParts parts = AwsKeyParts.of(credential);
+            return parts.keyId() + "\n" + parts.secretKey() + "\n" + (parts.sessionToken() == null ? "" : parts.sessionToken());
+        } catch (AwsKeyParts.MissingPart e) {
+            return "";
+        }
+    }
+
+    @Override
+    public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
+        AwsKeyParts parts;
+        try {
+            parts = AwsKeyParts.of(credential);
+        } catch (AwsKeyParts.MissingPart e) {
+            return Verification.unknown(e.getMessage());
+        }
+        URI sts = URI.create(context.endpoints().require(ISSUER) + "/");
+        Http.Response reply = context.http(ISSUER).post(sts, signedHeaders(parts, sts), BODY);
+        return StsReply.read(reply, parts);
+    }
+
+    /** The SigV4 headers (Authorization, X-Amz-Date, X-Amz-Security-Token) for the GetCallerIdentity POST. */
+    static Map<String, String> signedHeaders(AwsKeyParts parts, URI sts) {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(sts)
+                .putHeader("Content-Type", "application/x-www-form-urlencoded").build();
+        AwsCredentialsIdentity identity = parts.sessionToken() == null
+                ? AwsCredentialsIdentity.create(parts.keyId(), parts.secretKey())
+                : AwsSessionCredentialsIdentity.create(parts.keyId(), parts.secretKey(), parts.sessionToken());
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(identity).request(request)
+                .payload(ContentStreamProvider.fromUtf8String(BODY))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sts")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region(sts))).request();
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> h : signed.headers().entrySet()) {
+            if (!SET_BY_CLIENT.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                headers.put(h.getKey(), String.join(",", h.getValue()));
+            }
+        }
+        return headers;
+    }
+
+    /** The region a regional STS endpoint signs for; the global endpoint (and any other host) signs for us-east-1. */
+    static String region(URI sts) {
+        Matcher m = REGIONAL_HOST.matcher(sts.getHost() == null ? "" : sts.getHost());
+        return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : DEFAULT_REGION;
+    }
+
+    /** STS's documented answers: the caller's ARN, or an ErrorResponse with a Code. */
+    static final class StsReply {
+        private StsReply() {
+        }
+
+        static Verification read(Http.Response reply, AwsKeyParts parts) {
+            if (reply.status() == 200) {
+                return caller(reply.body()).map(Verification::live).orElseGet(() -> VendorReplies.unexpectedBody("AWS STS", reply));
+            }
+            Optional<String> code = element(reply.body(), "Code").filter(c -> c.matches("[A-Za-z0-9.]{1,64}"));
+            if (code.isEmpty()) {
+                return VendorReplies.inconclusive("AWS STS", reply).orElseGet(() -> VendorReplies.unexpected("AWS STS", reply));
+            }
+            return switch (code.get()) {
+                case "InvalidClientTokenId" -> Verification.dead("AWS does not know the access key id (deleted, deactivated or never valid)");
+                case "SignatureDoesNotMatch" -> parts.keyIdsNearby() > 1
+                        ? Verification.unknown("the secret key does not sign for the nearest access key id; another key id is written nearby")
+                        : Verification.dead("the secret key does not match the access key id (rotated secret or a wrong pair)");
+                case "ExpiredToken" -> Verification.dead("the session token has expired");
+                case "Throttling", "RequestLimitExceeded", "ServiceUnavailable", "InternalFailure" ->
+                        Verification.unknown("AWS STS could not answer now (" + code.get() + "); try again later");
+                default -> Verification.unknown("AWS STS answered " + code.get() + " (HTTP " + reply.status()
+                        + "), which says nothing certain about the key");
+            };
+        }
+
+        /** "arn:aws:iam::123456789012:user/ci (account 123456789012)", from a GetCallerIdentityResult. */
+        private static Optional<String> caller(String xml) {
+            String account = element(xml, "Account").filter(a -> a.matches("\\d{12}")).map(a -> " (account " + a + ")").orElse("");
+            return element(xml, "Arn").filter(a -> a.matches("arn:[\\w+=,.@:/-]{1,2000}")).map(arn -> arn + account);
+        }
+
+        private static Optional<String> element(String xml, String name) {
+            Matcher m = Pattern.compile("<" + name + ">([^<]{1,2048})</" + name + ">").matcher(xml);
+            return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.secretsprawl.verify.vendors;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.secretsprawl.verify.Credential;
+import dev.secretsprawl.verify.Http;
+import dev.secretsprawl.verify.Verification;
+import dev.secretsprawl.verify.Verifier;
+import dev.secretsprawl.verify.VerifyContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Docker Hub personal and organization access tokens, by creating a short-lived access token
+ * ({@code POST /v2/auth/token} with {@code identifier} and {@code secret}, Docker Hub API reference). A token
+ * authenticates only with its user (or organization) name, read from the lines around it.
+ */
+public final class DockerHubVerifier implements Verifier {
+    static final String ISSUER = "dockerhub";
+    private static final String VENDOR = "Docker Hub";
+    private static final String NAME = "[\"']?([a-z0-9][a-z0-9_.-]{1,38})(?![a-z0-9_.$-])";
+    /** docker login -u NAME / --username NAME, DOCKER_USERNAME=NAME, dockerhub_user: NAME. */
+    private static final Pattern DOCKER_USER = Pattern.compile("(?i)(?:docker\\s+login\\b[^\\n]*?\\s(?:-u|--username)(?:\\s+|=)"
+            + "|docker(?:hub)?[_.-]?(?:user(?:name)?|login|id)[\"']?\\s*[:=]\\s*)" + NAME);
+    /** A plain username: or "username": key, taken only when no Docker-named user is written nearby. */
+    private static final Pattern ANY_USER = Pattern.compile("(?i)(?:\"username\"\\s*:\\s*|\\busername\\s*[:=]\\s*)" + NAME);
+
+    @Override
+    public Set<String> issuers() {
+        return Set.of(ISSUER);
+    }
+
+    @Override
+    public String scope(Credential credential) {
+        return user(credential).orElse("");
+    }
+
+    @Override
+    public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
+        Optional<String> user = user(credential);
+        if (user.isEmpty()) {
+            return Verification.unknown("no Docker Hub user next to the token (docker login -u, DOCKER_USERNAME=...)");
+        }
+        ObjectNode login = VendorReplies.mapper().createObjectNode()
+                .put("identifier", user.get()).put("secret", credential.secret().reveal());
+        Http.Response reply = context.http(ISSUER).post(URI.create(context.endpoints().require(ISSUER) + "/v2/auth/token"),
+                Map.of("Content-Type", "application/json", "Accept", "application/json"), login.toString());
+        return read(reply, user.get(), credential.secret().reveal().startsWith("dckr_oat_") ? "organization" : "user");
+    }
+
+    private static Optional<String> user(Credential credential) {
+        return NearbyText.closest(DOCKER_USER, credential).or(() -> NearbyText.closest(ANY_USER, credential))
+                .map(u -> u.toLowerCase(Locale.ROOT));
+    }
+
+    private static Verification read(Http.Response reply, String user, String kind) {
+        Optional<Verification> inconclusive = VendorReplies.inconclusive(VENDOR, reply);
+        if (inconclusive.isPresent()) {
+            return inconclusive.get();
+        }
+        return switch (reply.status()) {
+            case 200 -> VendorReplies.json(reply).filter(b -> !b.path("access_token").asText().isEmpty())
+                    .map(b -> Verification.live("Docker Hub " + kind + " " + user))
+                    .orElseGet(() -> VendorReplies.unexpectedBody(VENDOR, reply));
+            case 401 -> Verification.dead("Docker Hub rejected the token for " + kind + " " + user
+                    + " (revoked, expired, or not this " + kind + "'s)");
+            default -> VendorReplies.unexpected(VENDOR, reply);
+        };
+    }
+}
