@@ -7,6 +7,7 @@ import dev.secretsprawl.verify.api.JenkinsVerifier;
 import dev.secretsprawl.verify.api.NpmVerifier;
 import dev.secretsprawl.verify.api.SlackVerifier;
 import dev.secretsprawl.verify.api.VaultVerifier;
+import dev.secretsprawl.verify.db.DatabasePasswordVerifier;
 import dev.secretsprawl.verify.http.BasicAuthUrlVerifier;
 import dev.secretsprawl.verify.offline.JwtVerifier;
 import dev.secretsprawl.verify.offline.PrivateKeyVerifier;
@@ -61,7 +62,8 @@ public final class VerifierRegistry {
                 new SendGridVerifier(),
                 new DockerHubVerifier(),
                 new DatadogVerifier(),
-                new AwsVerifier()
+                new AwsVerifier(),
+                new DatabasePasswordVerifier()
         ));
     }
 

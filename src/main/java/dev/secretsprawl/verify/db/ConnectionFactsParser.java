@@ -1,0 +1,164 @@
+package dev.secretsprawl.verify.db;
+
+import dev.secretsprawl.scan.Secret;
+import dev.secretsprawl.verify.db.ConfigEntries.Entry;
+import dev.secretsprawl.verify.db.ConfigEntries.Role;
+import dev.secretsprawl.verify.db.ConnectionFacts.Lookup;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Finds where a database password logs in from the lines around it: a URL or JDBC URL that holds it, or
+ * the settings of the same block ({@code DB_HOST}/{@code DB_USER} next to {@code DB_PASSWORD},
+ * {@code spring.datasource.url}/{@code username} next to {@code spring.datasource.password}). It only
+ * answers for a password it sees written there, and pairs it only with a user of the same block: a wrong
+ * user would make a working password look dead.
+ */
+public final class ConnectionFactsParser {
+    private static final Set<String> DRIVER_KEYS = Set.of("connection", "adapter", "driver", "engine", "dialect",
+            "type", "vendor", "driverclassname", "driver-class-name", "platform", "client", "scheme", "protocol");
+
+    private ConnectionFactsParser() {
+    }
+
+    /**
+     * @param context      the lines around the finding
+     * @param secret       the password as the scanner found it
+     * @param kindOfIssuer the server kind the rule already knows ({@code postgres}, {@code mysql}), empty when
+     *                     the context must tell (a JDBC URL, a generic password rule)
+     */
+    public static Lookup find(String context, String secret, Optional<DatabaseKind> kindOfIssuer) {
+        List<WrittenUrl> urls = ConnectionUris.find(context, secret);
+        List<Entry> entries = ConfigEntries.parse(context);
+        for (WrittenUrl u : urls) {
+            if (u.password().filter(p -> p.equals(secret)).isPresent()) {
+                return fromUrl(u, entries);
+            }
+        }
+        return entries.stream().filter(e -> e.role() == Role.PASSWORD && e.value().equals(secret)).findFirst()
+                .map(pw -> fromSettings(pw, entries, urls, kindOfIssuer))
+                .orElse(Lookup.missing("no URL or password setting next to it holds this password"));
+    }
+
+    private static Lookup fromUrl(WrittenUrl u, List<Entry> entries) {
+        if (u.kind().isEmpty()) {
+            return Lookup.missing("no check for jdbc:" + u.subprotocol());
+        }
+        Optional<String> user = u.user().or(() -> nearest(entries, Role.USER, u.line()).map(Entry::value));
+        String password = ConnectionUris.decode(u.password().orElseThrow());
+        return facts(u.kind().get(), u.host(), u.port(), user, u.database(), password);
+    }
+
+    private static Lookup fromSettings(Entry pw, List<Entry> entries, List<WrittenUrl> urls,
+                                       Optional<DatabaseKind> kindOfIssuer) {
+        Optional<DatabaseKind> kind = kindOfIssuer.or(() -> kindFromSettings(pw, entries, urls));
+        if (kind.isEmpty()) {
+            return Lookup.missing("nothing next to the password says which database server it is for");
+        }
+        String block = pw.prefix();
+        Optional<WrittenUrl> url = urls.stream().filter(u -> u.kind().equals(kind) && u.password().isEmpty())
+                .min(Comparator.comparing((WrittenUrl u) -> !sameBlock(u, entries, block))
+                        .thenComparing(u -> Math.abs(u.line() - pw.line())));
+        Optional<Entry> hostEntry = sameBlock(entries, Role.HOST, block);
+        String host;
+        OptionalInt port = sameBlock(entries, Role.PORT, block).map(e -> Hosts.port(e.value())).orElse(OptionalInt.empty());
+        if (hostEntry.isPresent()) {
+            host = hostOf(hostEntry.get().value());
+            port = port.isPresent() ? port : portOf(hostEntry.get().value());
+        } else if (url.isPresent()) {
+            host = url.get().host();
+            port = port.isPresent() ? port : url.get().port();
+        } else {
+            host = nearest(entries, Role.HOST, pw.line()).map(e -> hostOf(e.value())).orElse("");
+        }
+        Optional<String> user = sameBlock(entries, Role.USER, block).map(Entry::value)
+                .or(() -> url.filter(u -> sameBlock(u, entries, block)).flatMap(WrittenUrl::user))
+                .or(() -> block.matches("(?:.*[._-])?root") ? Optional.of("root") : Optional.empty());
+        Optional<String> database = sameBlock(entries, Role.DATABASE, block).map(Entry::value)
+                .or(() -> url.flatMap(WrittenUrl::database));
+        return facts(kind.get(), host, port, user, database, pw.value());
+    }
+
+    private static Lookup facts(DatabaseKind kind, String host, OptionalInt port, Optional<String> user,
+                                Optional<String> database, String password) {
+        if (host.isEmpty() || !Hosts.isRealHost(host)) {
+            return Lookup.missing("no host next to the password");
+        }
+        if (user.isEmpty() || !Hosts.isRealUser(user.get())) {
+            return Lookup.missing("no user next to the password");
+        }
+        return Lookup.found(new ConnectionFacts(kind, host, port.orElse(kind.defaultPort()), user.get(),
+                database.filter(Hosts::isPlainDatabaseName), new Secret(password)));
+    }
+
+    /** Which server a password setting is for: a driver named in its block, its own key, a URL, a port. */
+    private static Optional<DatabaseKind> kindFromSettings(Entry pw, List<Entry> entries, List<WrittenUrl> urls) {
+        Optional<DatabaseKind> kind = entries.stream().filter(e -> DRIVER_KEYS.contains(lastSegment(e.key())))
+                .map(e -> DatabaseKind.named(e.value())).flatMap(Optional::stream).findFirst();
+        if (kind.isEmpty()) {
+            kind = keyKind(pw);
+        }
+        if (kind.isEmpty()) {
+            kind = urls.stream().map(WrittenUrl::kind).flatMap(Optional::stream).findFirst();
+        }
+        if (kind.isEmpty()) {
+            kind = entries.stream().filter(e -> e.role() != Role.OTHER).map(ConnectionFactsParser::keyKind)
+                    .flatMap(Optional::stream).findFirst();
+        }
+        if (kind.isEmpty()) {
+            kind = entries.stream().filter(e -> e.role() == Role.PORT).map(e -> e.value().trim())
+                    .map(p -> p.equals("5432") ? DatabaseKind.POSTGRES : p.equals("3306") ? DatabaseKind.MYSQL : null)
+                    .filter(java.util.Objects::nonNull).findFirst();
+        }
+        return kind;
+    }
+
+    /** {@code PGPASSWORD}, {@code POSTGRES_USER}, {@code MYSQL_PWD}, {@code MARIADB_HOST}. */
+    private static Optional<DatabaseKind> keyKind(Entry e) {
+        if (e.prefix().equals("pg")) {
+            return Optional.of(DatabaseKind.POSTGRES);
+        }
+        return DatabaseKind.named(e.prefix());
+    }
+
+    private static Optional<Entry> sameBlock(List<Entry> entries, Role role, String block) {
+        return entries.stream().filter(e -> e.role() == role && e.prefix().equals(block)).findFirst();
+    }
+
+    private static boolean sameBlock(WrittenUrl u, List<Entry> entries, String block) {
+        return entries.stream().anyMatch(e -> e.line() == u.line() && e.prefix().equals(block));
+    }
+
+    private static Optional<Entry> nearest(List<Entry> entries, Role role, int line) {
+        return entries.stream().filter(e -> e.role() == role)
+                .min(Comparator.comparingInt(e -> Math.abs(e.line() - line)));
+    }
+
+    private static String lastSegment(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        int cut = Math.max(lower.lastIndexOf('.'), lower.lastIndexOf('_'));
+        return lower.substring(cut + 1);
+    }
+
+    private static String hostOf(String value) {
+        String v = value.trim();
+        if (v.startsWith("[")) {
+            int close = v.indexOf(']');
+            return close < 0 ? v : v.substring(1, close);
+        }
+        int colon = v.indexOf(':');
+        return colon >= 0 && v.indexOf(':', colon + 1) < 0 ? v.substring(0, colon) : v;
+    }
+
+    private static OptionalInt portOf(String hostValue) {
+        String v = hostValue.trim();
+        int colon = v.lastIndexOf(':');
+        boolean bareIpv6 = !v.startsWith("[") && v.indexOf(':') != colon;
+        return colon < 0 || bareIpv6 || v.lastIndexOf(']') > colon ? OptionalInt.empty() : Hosts.port(v.substring(colon + 1));
+    }
+}

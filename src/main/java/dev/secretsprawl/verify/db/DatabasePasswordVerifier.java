@@ -1,0 +1,94 @@
+package dev.secretsprawl.verify.db;
+
+import dev.secretsprawl.verify.Credential;
+import dev.secretsprawl.verify.Verification;
+import dev.secretsprawl.verify.Verifier;
+import dev.secretsprawl.verify.VerifyContext;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Checks a PostgreSQL, MySQL or MariaDB password by logging in at the host written next to it (a URL, a
+ * JDBC URL, or the host, port and user settings of the same config block) and closing the connection at
+ * once. Nothing is queried. The wrong-password answer of the server is "dead"; anything else it did not
+ * say (refused, timed out, TLS, pg_hba) is "unknown".
+ */
+public final class DatabasePasswordVerifier implements Verifier {
+    /** Driver loggers can print connection URLs and server messages: silenced, and held so they stay so. */
+    private static final Logger[] QUIET = {Logger.getLogger("org.postgresql"), Logger.getLogger("org.mariadb.jdbc")};
+
+    static {
+        for (Logger l : QUIET) {
+            l.setLevel(Level.OFF);
+        }
+    }
+
+    @Override
+    public Set<String> issuers() {
+        return Set.of("postgres", "mysql", "jdbc");
+    }
+
+    /**
+     * Whether the lines around this credential name a database login for it. For findings of rules that name
+     * no issuer (a generic password rule): only those this answers true for are worth a database check.
+     */
+    public boolean accepts(Credential credential) {
+        return lookup(credential).facts().isPresent();
+    }
+
+    @Override
+    public Verification verify(Credential credential, VerifyContext context) {
+        ConnectionFacts.Lookup lookup = lookup(credential);
+        if (lookup.facts().isEmpty()) {
+            return Verification.unknown(lookup.problem());
+        }
+        ConnectionFacts facts = lookup.facts().get();
+        context.connecting(URI.create(facts.kind().scheme() + "://" + facts.address()));
+        Verification v = login(facts, context.timeout());
+        return v.detail().contains(credential.secret().reveal())
+                ? new Verification(v.status(), v.status().label() + " at " + facts.address()) : v;
+    }
+
+    @Override
+    public String scope(Credential credential) {
+        return lookup(credential).facts().map(ConnectionFacts::scope).orElse("");
+    }
+
+    private static ConnectionFacts.Lookup lookup(Credential credential) {
+        return ConnectionFactsParser.find(credential.context().reveal(), credential.secret().reveal(),
+                kindOf(credential.issuer()));
+    }
+
+    /** The server kind the rule's issuer names; a JDBC URL or a generic password leaves it to the context. */
+    private static Optional<DatabaseKind> kindOf(String issuer) {
+        return switch (issuer) {
+            case "postgres" -> Optional.of(DatabaseKind.POSTGRES);
+            case "mysql" -> Optional.of(DatabaseKind.MYSQL);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Verification login(ConnectionFacts facts, Duration timeout) {
+        DatabaseLogin login = DatabaseLogin.of(facts.kind());
+        String url = login.url(facts);
+        try {
+            // the driver itself, not DriverManager.getConnection: no global login timeout, no URL in its log
+            Driver driver = DriverManager.getDriver(url);
+            try (Connection ignored = driver.connect(url, login.properties(facts, timeout))) {
+                return ignored == null ? Verification.unknown("no database driver for " + facts.kind().scheme())
+                        : Verification.live(DatabaseLogin.authenticated(facts));
+            }
+        } catch (SQLException e) {
+            return login.classify(e, facts);
+        }
+    }
+}
