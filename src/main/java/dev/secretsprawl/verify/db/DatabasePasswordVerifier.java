@@ -80,6 +80,7 @@ public final class DatabasePasswordVerifier implements Verifier {
     private static Verification login(ConnectionFacts facts, Duration timeout) {
         DatabaseLogin login = DatabaseLogin.of(facts.kind());
         String url = login.url(facts);
+        long start = System.nanoTime();
         try {
             // the driver itself, not DriverManager.getConnection: no global login timeout, no URL in its log
             Driver driver = DriverManager.getDriver(url);
@@ -88,7 +89,11 @@ public final class DatabasePasswordVerifier implements Verifier {
                         : Verification.live(DatabaseLogin.authenticated(facts));
             }
         } catch (SQLException e) {
-            return login.classify(e, facts);
+            Verification v = login.classify(e, facts);
+            // drivers end a login that hit their own timeout with a plain "could not connect" state
+            boolean timedOut = Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) >= 0;
+            return timedOut && v.status() == Verification.Status.UNKNOWN
+                    ? Verification.unknown("no answer from " + facts.address() + " in time") : v;
         }
     }
 }

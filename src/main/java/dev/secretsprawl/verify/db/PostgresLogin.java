@@ -43,6 +43,7 @@ final class PostgresLogin implements DatabaseLogin {
             case "28000" -> Verification.unknown("the server refused the login before checking the password"
                     + " (pg_hba.conf or a role that may not log in) at " + f.address());
             case "53300" -> Verification.unknown("the server at " + f.address() + " has no free connections");
+            case "08P01" -> Verification.unknown("the server at " + f.address() + " does not speak the PostgreSQL protocol");
             case "57P03" -> Verification.unknown("the server at " + f.address() + " is starting up or shutting down");
             default -> Verification.unknown(Failures.describe(e, f));
         };

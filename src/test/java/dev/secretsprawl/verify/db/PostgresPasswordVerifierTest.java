@@ -201,4 +201,13 @@ class PostgresPasswordVerifierTest extends VerifierContractTest {
         assertThat(verifier.accepts(c)).isTrue();
         assertThat(verifier.verify(c, context(Duration.ofSeconds(10))).status()).isEqualTo(Verification.Status.LIVE);
     }
+
+    @Test
+    void shouldNameTheMissingAnswerAsTheReason() throws Exception {
+        int silent = standIns.silent();
+
+        Verification v = check(new Case(uri("app", StandInServers.password(20), "127.0.0.1", silent, "app"), context(Duration.ofSeconds(1))));
+
+        assertThat(v).isEqualTo(Verification.unknown("no answer from 127.0.0.1:" + silent + " in time"));
+    }
 }
