@@ -16,8 +16,8 @@ import java.util.Set;
  * Finds where a database password logs in from the lines around it: a URL or JDBC URL that holds it, or
  * the settings of the same block ({@code DB_HOST}/{@code DB_USER} next to {@code DB_PASSWORD},
  * {@code spring.datasource.url}/{@code username} next to {@code spring.datasource.password}). It only
- * answers for a password it sees written there, and pairs it only with a user of the same block: a wrong
- * user would make a working password look dead.
+ * answers for a password it sees written there (also on a {@code mysql}/{@code psql} command line), and
+ * pairs it only with a user of the same block: a wrong user would make a working password look dead.
  */
 public final class ConnectionFactsParser {
     private static final Set<String> DRIVER_KEYS = Set.of("connection", "adapter", "driver", "engine", "dialect",
@@ -39,6 +39,11 @@ public final class ConnectionFactsParser {
             if (u.password().filter(p -> p.equals(secret)).isPresent()) {
                 return fromUrl(u, entries);
             }
+        }
+        List<WrittenUrl> commands = CommandLines.find(context, secret);
+        if (!commands.isEmpty()) {
+            WrittenUrl c = commands.get(0);
+            return facts(c.kind().orElseThrow(), c.host(), c.port(), c.user(), c.database(), secret);
         }
         return entries.stream().filter(e -> e.role() == Role.PASSWORD && e.value().equals(secret)).findFirst()
                 .map(pw -> fromSettings(pw, entries, urls, kindOfIssuer))

@@ -200,4 +200,23 @@ class ConnectionFactsParserTest {
         assertThat(f.scope()).isEqualTo("postgresql://app@db.internal:5433");
         assertThat(f.toString()).doesNotContain(PW);
     }
+
+    @Test
+    void shouldReadMysqlClientOptions() {
+        assertFacts(found("mysql -h db.internal -P 3307 -u backup -p" + PW + " shop < dump.sql"),
+                DatabaseKind.MYSQL, "db.internal", 3307, "backup", null);
+        assertFacts(found("mysqldump --host=db.internal --user=backup --password='" + PW + "' --all-databases"),
+                DatabaseKind.MYSQL, "db.internal", 3306, "backup", null);
+    }
+
+    @Test
+    void shouldReadPsqlOptionsWithAPasswordInTheEnvironment() {
+        assertFacts(found("sh 'PGPASSWORD=" + PW + " psql -h db.staging.internal -p 5433 -U flyway -d app -c \"select 1\"'"),
+                DatabaseKind.POSTGRES, "db.staging.internal", 5433, "flyway", "app");
+    }
+
+    @Test
+    void shouldSayNoHostForAClientThatUsesTheLocalSocket() {
+        assertThat(problem("mysql -u root -p" + PW + " shop", Optional.empty())).isEqualTo("no host next to the password");
+    }
 }

@@ -195,4 +195,14 @@ class MariaDbPasswordVerifierTest extends VerifierContractTest {
 
         assertThat(v).isEqualTo(Verification.unknown("no answer from 127.0.0.1:" + silent + " in time"));
     }
+
+    @Test
+    void shouldCheckAPasswordOnAMysqlCommandLine() throws Exception {
+        String password = StandInServers.password(20);
+        String user = user(password);
+        Credential c = Detected.credential("backup.sh", "#!/bin/sh\nmysqldump -h 127.0.0.1 -P " + port + " -u " + user + " -p"
+                + password + " app > app.sql\n", "cli-inline-password");
+
+        assertThat(new DatabasePasswordVerifier().verify(c, context(Duration.ofSeconds(10))).status()).isEqualTo(Verification.Status.LIVE);
+    }
 }

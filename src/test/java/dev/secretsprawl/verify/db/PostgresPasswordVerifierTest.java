@@ -236,4 +236,14 @@ class PostgresPasswordVerifierTest extends VerifierContractTest {
 
         assertThat(v.status()).isEqualTo(Verification.Status.UNKNOWN);
     }
+
+    @Test
+    void shouldCheckAPgpasswordPrefixOfAPsqlCommand() throws Exception {
+        String password = StandInServers.password(20);
+        String role = role(password);
+        Credential c = Detected.credential("Jenkinsfile", "sh 'PGPASSWORD=" + password + " psql -h localhost -p " + pg.getPort()
+                + " -U " + role + " -d postgres -c \"select 1\"'\n", "shell-env-prefix-credential");
+
+        assertThat(new DatabasePasswordVerifier().verify(c, context(Duration.ofSeconds(10))).status()).isEqualTo(Verification.Status.LIVE);
+    }
 }
