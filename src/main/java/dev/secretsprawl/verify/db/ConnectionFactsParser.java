@@ -54,7 +54,9 @@ public final class ConnectionFactsParser {
         if (u.kind().isEmpty()) {
             return Lookup.missing("no check for jdbc:" + u.subprotocol());
         }
-        Optional<String> user = u.user().or(() -> nearest(entries, Role.USER, u.line()).map(Entry::value));
+        // a user on another line only from the URL's own block (jdbc.url and jdbc.username), never any user nearby
+        Optional<String> block = entries.stream().filter(e -> e.line() == u.line()).map(Entry::prefix).findFirst();
+        Optional<String> user = u.user().or(() -> block.flatMap(b -> sameBlock(entries, Role.USER, b)).map(Entry::value));
         String password = ConnectionUris.decode(u.password().orElseThrow());
         return facts(u.kind().get(), u.host(), u.port(), user, u.database(), password);
     }

@@ -86,6 +86,12 @@ class ConnectionFactsParserTest {
     }
 
     @Test
+    void shouldNotTakeTheUserOfAnotherBlockForAJdbcUrl() {
+        assertThat(problem("spring.datasource.url=jdbc:postgresql://pg:5432/app?password=" + PW + "\nspring.flyway.user=admin",
+                Optional.empty())).isEqualTo("no user next to the password");
+    }
+
+    @Test
     void shouldSayWhichJdbcSubprotocolHasNoCheck() {
         assertThat(problem("jdbc:sqlserver://sql01:1433;databaseName=erp;user=erp_app;password=" + PW + ";encrypt=true",
                 Optional.empty())).isEqualTo("no check for jdbc:sqlserver");
