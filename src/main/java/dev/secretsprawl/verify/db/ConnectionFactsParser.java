@@ -81,7 +81,7 @@ public final class ConnectionFactsParser {
             host = url.get().host();
             port = port.isPresent() ? port : url.get().port();
         } else {
-            host = nearest(entries, Role.HOST, pw.line()).map(e -> hostOf(e.value())).orElse("");
+            host = onlyOne(entries, Role.HOST).map(e -> hostOf(e.value())).orElse("");
         }
         Optional<String> user = sameBlock(entries, Role.USER, block).map(Entry::value)
                 .or(() -> url.filter(u -> sameBlock(u, entries, block)).flatMap(WrittenUrl::user))
@@ -141,9 +141,10 @@ public final class ConnectionFactsParser {
         return entries.stream().anyMatch(e -> e.line() == u.line() && e.prefix().equals(block));
     }
 
-    private static Optional<Entry> nearest(List<Entry> entries, Role role, int line) {
-        return entries.stream().filter(e -> e.role() == role)
-                .min(Comparator.comparingInt(e -> Math.abs(e.line() - line)));
+    /** The host of another block only when it is the only one in sight ({@code DATABASE_HOST} with {@code DB_PASSWORD}). */
+    private static Optional<Entry> onlyOne(List<Entry> entries, Role role) {
+        List<Entry> all = entries.stream().filter(e -> e.role() == role).toList();
+        return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
     }
 
     private static String lastSegment(String key) {

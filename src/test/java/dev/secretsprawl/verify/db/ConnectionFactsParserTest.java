@@ -172,6 +172,14 @@ class ConnectionFactsParserTest {
     }
 
     @Test
+    void shouldTakeAHostOfAnotherBlockOnlyWhenItIsTheOnlyOne() {
+        assertThat(found("DATABASE_HOST=pg.internal\nDB_USER=app\nDB_PASSWORD=" + PW, Optional.of(DatabaseKind.POSTGRES)).host())
+                .isEqualTo("pg.internal");
+        assertThat(problem("REDIS_HOST=cache\nSMTP_HOST=mail\nDB_USER=app\nDB_PASSWORD=" + PW, Optional.of(DatabaseKind.POSTGRES)))
+                .isEqualTo("no host next to the password");
+    }
+
+    @Test
     void shouldSayNoHostForPlaceholders() {
         assertThat(problem("DATABASE_URL=postgres://app:" + PW + "@${DB_HOST}:5432/app", Optional.of(DatabaseKind.POSTGRES)))
                 .isEqualTo("no host next to the password");
