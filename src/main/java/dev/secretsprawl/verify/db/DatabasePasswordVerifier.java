@@ -37,11 +37,9 @@ public final class DatabasePasswordVerifier implements Verifier {
         return Set.of("postgres", "mysql", "jdbc");
     }
 
-    /**
-     * Whether the lines around this credential name a database login for it. For findings of rules that name
-     * no issuer (a generic password rule): only those this answers true for are worth a database check.
-     */
-    public boolean accepts(Credential credential) {
+    /** A generic password is ours when the lines around it name a database host, user and server kind for it. */
+    @Override
+    public boolean claims(Credential credential) {
         return lookup(credential).facts().isPresent();
     }
 

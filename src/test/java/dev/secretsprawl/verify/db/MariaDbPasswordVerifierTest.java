@@ -183,8 +183,8 @@ class MariaDbPasswordVerifierTest extends VerifierContractTest {
                 "generic-password-unquoted");
         DatabasePasswordVerifier verifier = new DatabasePasswordVerifier();
 
-        assertThat(verifier.accepts(c)).isTrue();
-        assertThat(verifier.verify(c, context(Duration.ofSeconds(10))).status()).isEqualTo(Verification.Status.LIVE);
+        assertThat(verifier.claims(c)).isTrue();
+        assertThat(check(new Case(c, context(Duration.ofSeconds(10)))).status()).isEqualTo(Verification.Status.LIVE);
     }
 
     @Test
@@ -203,6 +203,6 @@ class MariaDbPasswordVerifierTest extends VerifierContractTest {
         Credential c = Detected.credential("backup.sh", "#!/bin/sh\nmysqldump -h 127.0.0.1 -P " + port + " -u " + user + " -p"
                 + password + " app > app.sql\n", "cli-inline-password");
 
-        assertThat(new DatabasePasswordVerifier().verify(c, context(Duration.ofSeconds(10))).status()).isEqualTo(Verification.Status.LIVE);
+        assertThat(check(new Case(c, context(Duration.ofSeconds(10)))).status()).isEqualTo(Verification.Status.LIVE);
     }
 }

@@ -202,8 +202,8 @@ class PostgresPasswordVerifierTest extends VerifierContractTest {
                 + "\nPGPASSWORD=" + password + "\nPGDATABASE=postgres\n", "generic-password-unquoted");
         DatabasePasswordVerifier verifier = new DatabasePasswordVerifier();
 
-        assertThat(verifier.accepts(c)).isTrue();
-        assertThat(verifier.verify(c, context(Duration.ofSeconds(10))).status()).isEqualTo(Verification.Status.LIVE);
+        assertThat(verifier.claims(c)).isTrue();
+        assertThat(check(new Case(c, context(Duration.ofSeconds(10)))).status()).isEqualTo(Verification.Status.LIVE);
     }
 
     @Test
@@ -244,6 +244,14 @@ class PostgresPasswordVerifierTest extends VerifierContractTest {
         Credential c = Detected.credential("Jenkinsfile", "sh 'PGPASSWORD=" + password + " psql -h localhost -p " + pg.getPort()
                 + " -U " + role + " -d postgres -c \"select 1\"'\n", "shell-env-prefix-credential");
 
-        assertThat(new DatabasePasswordVerifier().verify(c, context(Duration.ofSeconds(10))).status()).isEqualTo(Verification.Status.LIVE);
+        assertThat(check(new Case(c, context(Duration.ofSeconds(10)))).status()).isEqualTo(Verification.Status.LIVE);
+    }
+
+    @Test
+    void shouldLeaveAGenericPasswordWithNoDatabaseNextToItToOthers() {
+        Credential c = Detected.credential("app.yml", "smtp:\n  host: mail.internal\n  username: mailer\n  password: "
+                + StandInServers.password(20) + "\n", "generic-password-unquoted");
+
+        assertThat(new DatabasePasswordVerifier().claims(c)).isFalse();
     }
 }
