@@ -82,16 +82,27 @@ public final class DatabasePasswordVerifier implements Verifier {
         try {
             // the driver itself, not DriverManager.getConnection: no global login timeout, no URL in its log
             Driver driver = DriverManager.getDriver(url);
-            try (Connection ignored = driver.connect(url, login.properties(facts, timeout))) {
-                return ignored == null ? Verification.unknown("no database driver for " + facts.kind().scheme())
-                        : Verification.live(DatabaseLogin.authenticated(facts));
+            Connection connection = driver.connect(url, login.properties(facts, timeout));
+            if (connection == null) {
+                return Verification.unknown("no database driver for " + facts.kind().scheme());
             }
+            closeQuietly(connection);
+            return Verification.live(DatabaseLogin.authenticated(facts));
         } catch (SQLException e) {
             Verification v = login.classify(e, facts);
             // drivers end a login that hit their own timeout with a plain "could not connect" state
             boolean timedOut = Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) >= 0;
             return timedOut && v.status() == Verification.Status.UNKNOWN
                     ? Verification.unknown("no answer from " + facts.address() + " in time") : v;
+        }
+    }
+
+    /** The login already succeeded: a failure to say goodbye does not change the answer. */
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // nothing to do: the server will drop the session
         }
     }
 }
