@@ -23,6 +23,10 @@ public final class ConnectionFactsParser {
     private static final Set<String> DRIVER_KEYS = Set.of("connection", "adapter", "driver", "engine", "dialect",
             "type", "vendor", "driverclassname", "driver-class-name", "platform", "client", "scheme", "protocol");
 
+    private static final Set<String> OTHER_SERVICES = Set.of("redis", "rabbitmq", "rabbit", "amqp", "mongo", "mongodb",
+            "smtp", "mail", "email", "ldap", "ftp", "sftp", "ssh", "kafka", "elastic", "elasticsearch", "keystore",
+            "truststore", "key", "ssl", "jks", "docker", "registry", "npm", "proxy", "http", "vault", "jenkins");
+
     private ConnectionFactsParser() {
     }
 
@@ -103,8 +107,15 @@ public final class ConnectionFactsParser {
                 database.filter(Hosts::isPlainDatabaseName), new Secret(password)));
     }
 
-    /** Which server a password setting is for: a driver named in its block, its own key, a URL, a port. */
+    /**
+     * Which server a password setting is for: a driver named in its block, its own key, a URL, a port. None for
+     * a key that names another service ({@code REDIS_PASSWORD}, {@code spring.rabbitmq.password}) even when a
+     * database is mentioned nearby: that password belongs to the other service's verifier.
+     */
     private static Optional<DatabaseKind> kindFromSettings(Entry pw, List<Entry> entries, List<WrittenUrl> urls) {
+        if (java.util.Arrays.stream(pw.prefix().split("[._-]")).anyMatch(OTHER_SERVICES::contains)) {
+            return Optional.empty();
+        }
         Optional<DatabaseKind> kind = entries.stream().filter(e -> DRIVER_KEYS.contains(lastSegment(e.key())))
                 .map(e -> DatabaseKind.named(e.value())).flatMap(Optional::stream).findFirst();
         if (kind.isEmpty()) {

@@ -180,6 +180,14 @@ class ConnectionFactsParserTest {
     }
 
     @Test
+    void shouldLeaveThePasswordOfAnotherServiceAloneEvenWithADatabaseNearby() {
+        assertThat(problem("DATABASE_URL=postgres://app@db.internal/app\nREDIS_HOST=cache\nREDIS_USER=app\nREDIS_PASSWORD=" + PW,
+                Optional.empty())).isEqualTo("nothing next to the password says which database server it is for");
+        assertThat(problem("spring.datasource.url=jdbc:postgresql://pg/app\nspring.rabbitmq.host=mq\nspring.rabbitmq.username=app\n"
+                + "spring.rabbitmq.password=" + PW, Optional.empty())).isEqualTo("nothing next to the password says which database server it is for");
+    }
+
+    @Test
     void shouldSayNoHostForPlaceholders() {
         assertThat(problem("DATABASE_URL=postgres://app:" + PW + "@${DB_HOST}:5432/app", Optional.of(DatabaseKind.POSTGRES)))
                 .isEqualTo("no host next to the password");
