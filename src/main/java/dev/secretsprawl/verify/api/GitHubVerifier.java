@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.api;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
@@ -50,9 +51,9 @@ public final class GitHubVerifier implements Verifier {
 
     private static Verification read(Http.Response response, Credential credential, URI base) {
         if (response.status() == 403 && response.header("x-ratelimit-remaining").filter("0"::equals).isPresent()) {
-            return ApiAnswers.rateLimited(VENDOR);
+            return IssuerAnswers.rateLimited(VENDOR);
         }
-        Optional<Verification> notNow = ApiAnswers.notNow(VENDOR, response);
+        Optional<Verification> notNow = IssuerAnswers.notNow(VENDOR, response);
         if (notNow.isPresent()) {
             return notNow.get();
         }
@@ -63,18 +64,18 @@ public final class GitHubVerifier implements Verifier {
                             + ": check it there with --verify-endpoint github=https://" + host + "/api/v3"))
                     .orElse(Verification.dead("GitHub rejected the token (401 Bad credentials)"));
             case 403 -> Verification.unknown("GitHub refused /user (403): installation and fine-grained tokens may be valid without access to it");
-            default -> ApiAnswers.unexpected(VENDOR, response);
+            default -> IssuerAnswers.unexpected(VENDOR, response);
         };
     }
 
     private static Verification live(Http.Response response, Credential credential) {
-        JsonNode user = ApiAnswers.json(response);
-        String login = ApiAnswers.text(user, "login");
+        JsonNode user = IssuerAnswers.json(response);
+        String login = IssuerAnswers.text(user, "login");
         if (login.isEmpty()) {
             return Verification.unknown("GitHub answered 200 without the documented user login");
         }
         String scopes = response.header("x-oauth-scopes").map(String::strip).orElse("");
-        return Verification.live("authenticated as " + ApiAnswers.name(login, credential)
-                + (scopes.isEmpty() ? "" : "; scopes: " + ApiAnswers.name(scopes, credential)));
+        return Verification.live("authenticated as " + IssuerAnswers.name(login, credential)
+                + (scopes.isEmpty() ? "" : "; scopes: " + IssuerAnswers.name(scopes, credential)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.api;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
@@ -43,12 +44,12 @@ public final class GitLabVerifier implements Verifier {
         URI base = context.endpoints().require(ISSUER);
         Http.Response response = context.http(ISSUER).get(URI.create(base + "/api/v4/personal_access_tokens/self"),
                 Map.of("PRIVATE-TOKEN", credential.secret().reveal()));
-        Optional<Verification> notNow = ApiAnswers.notNow(VENDOR, response);
+        Optional<Verification> notNow = IssuerAnswers.notNow(VENDOR, response);
         if (notNow.isPresent()) {
             return notNow.get();
         }
         return switch (response.status()) {
-            case 200 -> described(ApiAnswers.json(response), credential);
+            case 200 -> described(IssuerAnswers.json(response), credential);
             case 401 -> NeighbourHosts.other(credential, "gitlab", base, PUBLIC_HOSTS)
                     .map(host -> Verification.unknown("rejected by " + base.getHost() + ", but the token sits next to " + host
                             + ": check it there with --verify-endpoint gitlab=https://" + host))
@@ -57,7 +58,7 @@ public final class GitLabVerifier implements Verifier {
                     ? Verification.live("GitLab accepted the token; its scopes do not cover describing itself")
                     : Verification.unknown("GitLab refused the request (403) without saying the token is invalid");
             case 404 -> Verification.unknown("this GitLab has no personal_access_tokens/self endpoint (older than 15.5?)");
-            default -> ApiAnswers.unexpected(VENDOR, response);
+            default -> IssuerAnswers.unexpected(VENDOR, response);
         };
     }
 
@@ -71,11 +72,11 @@ public final class GitLabVerifier implements Verifier {
         if (!token.path("active").asBoolean()) {
             return Verification.dead("GitLab says the token is no longer active (expired)");
         }
-        String name = ApiAnswers.text(token, "name");
-        String user = ApiAnswers.text(token, "user_id");
+        String name = IssuerAnswers.text(token, "name");
+        String user = IssuerAnswers.text(token, "user_id");
         StringBuilder scopes = new StringBuilder();
         token.path("scopes").forEach(s -> scopes.append(scopes.isEmpty() ? "" : ",").append(s.asText()));
-        return Verification.live("token '" + ApiAnswers.name(name, credential) + "' of user id " + ApiAnswers.name(user, credential)
-                + (scopes.isEmpty() ? "" : "; scopes: " + ApiAnswers.name(scopes.toString(), credential)));
+        return Verification.live("token '" + IssuerAnswers.name(name, credential) + "' of user id " + IssuerAnswers.name(user, credential)
+                + (scopes.isEmpty() ? "" : "; scopes: " + IssuerAnswers.name(scopes.toString(), credential)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.api;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
@@ -57,25 +58,25 @@ public final class JenkinsVerifier implements Verifier {
         String basic = Base64.getEncoder().encodeToString((user.get() + ":" + token).getBytes(StandardCharsets.UTF_8));
         Http.Response response = context.httpTo(url.get()).get(URI.create(url.get() + "/whoAmI/api/json"),
                 Map.of("Authorization", "Basic " + basic, "Accept", "application/json"));
-        return read(response, credential, url.get(), ApiAnswers.name(user.get(), credential));
+        return read(response, credential, url.get(), IssuerAnswers.name(user.get(), credential));
     }
 
     private static Verification read(Http.Response response, Credential credential, URI url, String user) {
-        Optional<Verification> notNow = ApiAnswers.notNow(VENDOR, response);
+        Optional<Verification> notNow = IssuerAnswers.notNow(VENDOR, response);
         if (notNow.isPresent()) {
             return notNow.get();
         }
         return switch (response.status()) {
-            case 200 -> whoAmI(ApiAnswers.json(response), credential, url);
+            case 200 -> whoAmI(IssuerAnswers.json(response), credential, url);
             case 401 -> Verification.dead("Jenkins at " + url.getHost() + " rejected the token of user " + user);
             case 403 -> Verification.unknown("Jenkins at " + url.getHost() + " refused whoAmI (403) without rejecting the token");
             case 404 -> Verification.unknown("no Jenkins answered at " + url.getHost() + " (404 for whoAmI)");
-            default -> ApiAnswers.unexpected(VENDOR, response);
+            default -> IssuerAnswers.unexpected(VENDOR, response);
         };
     }
 
     private static Verification whoAmI(JsonNode me, Credential credential, URI url) {
-        String name = ApiAnswers.text(me, "name");
+        String name = IssuerAnswers.text(me, "name");
         if (!me.path("authenticated").isBoolean() || name.isEmpty()) {
             return Verification.unknown("the answer at " + url.getHost() + " is not Jenkins' documented whoAmI");
         }
@@ -85,6 +86,6 @@ public final class JenkinsVerifier implements Verifier {
         if (!me.path("authenticated").asBoolean()) {
             return Verification.unknown("Jenkins at " + url.getHost() + " answered without authenticating the token");
         }
-        return Verification.live("authenticated as " + ApiAnswers.name(name, credential) + " at " + url.getHost());
+        return Verification.live("authenticated as " + IssuerAnswers.name(name, credential) + " at " + url.getHost());
     }
 }

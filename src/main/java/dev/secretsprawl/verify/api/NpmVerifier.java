@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.api;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
 import dev.secretsprawl.verify.Verification;
@@ -42,19 +43,19 @@ public final class NpmVerifier implements Verifier {
         }
         Http.Response response = context.http(ISSUER).get(URI.create(base + "/-/whoami"),
                 Map.of("Authorization", "Bearer " + credential.secret().reveal(), "Accept", "application/json"));
-        Optional<Verification> notNow = ApiAnswers.notNow(VENDOR, response);
+        Optional<Verification> notNow = IssuerAnswers.notNow(VENDOR, response);
         if (notNow.isPresent()) {
             return notNow.get();
         }
         return switch (response.status()) {
             case 200 -> {
-                String user = ApiAnswers.text(ApiAnswers.json(response), "username");
+                String user = IssuerAnswers.text(IssuerAnswers.json(response), "username");
                 yield user.isEmpty() ? Verification.unknown("npm answered 200 without the documented username")
-                        : Verification.live("authenticated as " + ApiAnswers.name(user, credential));
+                        : Verification.live("authenticated as " + IssuerAnswers.name(user, credential));
             }
             case 401 -> Verification.dead("npm rejected the token (401)");
             case 403 -> Verification.unknown("npm refused the request (403): the token may be limited to other addresses");
-            default -> ApiAnswers.unexpected(VENDOR, response);
+            default -> IssuerAnswers.unexpected(VENDOR, response);
         };
     }
 

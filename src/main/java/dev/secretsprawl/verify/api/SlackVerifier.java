@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.api;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
@@ -41,15 +42,15 @@ public final class SlackVerifier implements Verifier {
         Http.Response response = context.http(ISSUER).post(URI.create(base + "/api/auth.test"), Map.of(
                 "Authorization", "Bearer " + credential.secret().reveal(),
                 "Content-Type", "application/x-www-form-urlencoded"), "");
-        Optional<Verification> notNow = ApiAnswers.notNow(VENDOR, response);
+        Optional<Verification> notNow = IssuerAnswers.notNow(VENDOR, response);
         if (notNow.isPresent()) {
             return notNow.get();
         }
-        JsonNode answer = ApiAnswers.json(response);
+        JsonNode answer = IssuerAnswers.json(response);
         if (response.status() != 200 || !answer.path("ok").isBoolean()) {
-            return ApiAnswers.unexpected(VENDOR, response);
+            return IssuerAnswers.unexpected(VENDOR, response);
         }
-        return answer.path("ok").asBoolean() ? live(answer, credential) : failed(ApiAnswers.text(answer, "error"));
+        return answer.path("ok").asBoolean() ? live(answer, credential) : failed(IssuerAnswers.text(answer, "error"));
     }
 
     private static Optional<String> whyNoCheck(Credential credential) {
@@ -68,7 +69,7 @@ public final class SlackVerifier implements Verifier {
             return Verification.dead("Slack rejected the token (" + error + ")");
         }
         if (error.equals("ratelimited")) {
-            return ApiAnswers.rateLimited(VENDOR);
+            return IssuerAnswers.rateLimited(VENDOR);
         }
         if (error.equals("not_authed")) {
             return Verification.unknown("Slack saw no token in the request (not_authed): the token was not judged");
@@ -78,11 +79,11 @@ public final class SlackVerifier implements Verifier {
     }
 
     private static Verification live(JsonNode answer, Credential credential) {
-        String team = ApiAnswers.text(answer, "team");
-        String user = ApiAnswers.text(answer, "user");
+        String team = IssuerAnswers.text(answer, "team");
+        String user = IssuerAnswers.text(answer, "user");
         if (team.isEmpty() && user.isEmpty()) {
             return Verification.live("Slack accepted the token");
         }
-        return Verification.live("workspace " + ApiAnswers.name(team, credential) + ", as " + ApiAnswers.name(user, credential));
+        return Verification.live("workspace " + IssuerAnswers.name(team, credential) + ", as " + IssuerAnswers.name(user, credential));
     }
 }

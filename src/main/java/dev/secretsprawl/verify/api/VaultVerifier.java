@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.api;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
@@ -40,14 +41,14 @@ public final class VaultVerifier implements Verifier {
         URI base = context.endpoints().require(ISSUER);
         Http.Response response = context.http(ISSUER).get(URI.create(base + "/v1/auth/token/lookup-self"),
                 Map.of("X-Vault-Token", token));
-        Optional<Verification> notNow = ApiAnswers.notNow(VENDOR, response);
+        Optional<Verification> notNow = IssuerAnswers.notNow(VENDOR, response);
         if (notNow.isPresent()) {
             return notNow.get();
         }
         return switch (response.status()) {
-            case 200 -> described(ApiAnswers.json(response).path("data"), credential);
-            case 403 -> denied(ApiAnswers.json(response).path("errors"));
-            default -> ApiAnswers.unexpected(VENDOR, response);
+            case 200 -> described(IssuerAnswers.json(response).path("data"), credential);
+            case 403 -> denied(IssuerAnswers.json(response).path("errors"));
+            default -> IssuerAnswers.unexpected(VENDOR, response);
         };
     }
 
@@ -64,9 +65,9 @@ public final class VaultVerifier implements Verifier {
         if (!data.isObject()) {
             return Verification.unknown("Vault answered 200 without the documented token data");
         }
-        String name = ApiAnswers.text(data, "display_name");
+        String name = IssuerAnswers.text(data, "display_name");
         int policies = data.path("policies").size();
-        return Verification.live("display name " + (name.isEmpty() ? "(none)" : ApiAnswers.name(name, credential))
+        return Verification.live("display name " + (name.isEmpty() ? "(none)" : IssuerAnswers.name(name, credential))
                 + ", " + policies + (policies == 1 ? " policy" : " policies"));
     }
 }

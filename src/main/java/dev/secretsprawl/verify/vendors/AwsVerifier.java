@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.vendors;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
 import dev.secretsprawl.verify.Verification;
@@ -97,11 +98,11 @@ public final class AwsVerifier implements Verifier {
 
         static Verification read(Http.Response reply, AwsKeyParts parts) {
             if (reply.status() == 200) {
-                return caller(reply.body()).map(Verification::live).orElseGet(() -> VendorReplies.unexpectedBody("AWS STS", reply));
+                return caller(reply.body()).map(Verification::live).orElseGet(() -> IssuerAnswers.unexpectedBody("AWS STS", reply));
             }
             Optional<String> code = element(reply.body(), "Code").filter(c -> c.matches("[A-Za-z0-9.]{1,64}"));
             if (code.isEmpty()) {
-                return VendorReplies.inconclusive("AWS STS", reply).orElseGet(() -> VendorReplies.unexpected("AWS STS", reply));
+                return IssuerAnswers.notNow("AWS STS", reply).orElseGet(() -> IssuerAnswers.unexpected("AWS STS", reply));
             }
             return switch (code.get()) {
                 case "InvalidClientTokenId" -> Verification.dead("AWS does not know the access key id (deleted, deactivated or never valid)");

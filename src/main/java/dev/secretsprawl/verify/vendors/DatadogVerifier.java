@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.vendors;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
 import dev.secretsprawl.verify.Verification;
@@ -86,30 +87,30 @@ public final class DatadogVerifier implements Verifier {
     }
 
     private static Verification readApiKey(Http.Response reply, URI base) {
-        Optional<Verification> inconclusive = VendorReplies.inconclusive(VENDOR, reply);
+        Optional<Verification> inconclusive = IssuerAnswers.notNow(VENDOR, reply);
         if (inconclusive.isPresent()) {
             return inconclusive.get();
         }
         return switch (reply.status()) {
-            case 200 -> VendorReplies.json(reply).filter(b -> b.path("valid").asBoolean(false))
+            case 200 -> IssuerAnswers.jsonIfAny(reply).filter(b -> b.path("valid").asBoolean(false))
                     .map(b -> Verification.live("API key valid on " + base.getHost()))
-                    .orElseGet(() -> VendorReplies.unexpectedBody(VENDOR, reply));
+                    .orElseGet(() -> IssuerAnswers.unexpectedBody(VENDOR, reply));
             case 403 -> Verification.dead(base.getHost() + " rejected the API key");
-            default -> VendorReplies.unexpected(VENDOR, reply);
+            default -> IssuerAnswers.unexpected(VENDOR, reply);
         };
     }
 
     private static Verification readApplicationKey(Http.Response reply, URI base) {
-        Optional<Verification> inconclusive = VendorReplies.inconclusive(VENDOR, reply);
+        Optional<Verification> inconclusive = IssuerAnswers.notNow(VENDOR, reply);
         if (inconclusive.isPresent()) {
             return inconclusive.get();
         }
         return switch (reply.status()) {
-            case 200 -> VendorReplies.json(reply).filter(b -> "ok".equals(b.path("status").asText()))
+            case 200 -> IssuerAnswers.jsonIfAny(reply).filter(b -> "ok".equals(b.path("status").asText()))
                     .map(b -> Verification.live("application key valid on " + base.getHost() + " with the API key next to it"))
-                    .orElseGet(() -> VendorReplies.unexpectedBody(VENDOR, reply));
+                    .orElseGet(() -> IssuerAnswers.unexpectedBody(VENDOR, reply));
             case 401, 403 -> Verification.dead(base.getHost() + " rejected the application key (the API key next to it is valid)");
-            default -> VendorReplies.unexpected(VENDOR, reply);
+            default -> IssuerAnswers.unexpected(VENDOR, reply);
         };
     }
 }

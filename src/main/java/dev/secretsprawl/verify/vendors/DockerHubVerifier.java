@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.vendors;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
@@ -46,7 +47,7 @@ public final class DockerHubVerifier implements Verifier {
         if (user.isEmpty()) {
             return Verification.unknown("no Docker Hub user next to the token (docker login -u, DOCKER_USERNAME=...)");
         }
-        ObjectNode login = VendorReplies.mapper().createObjectNode()
+        ObjectNode login = IssuerAnswers.mapper().createObjectNode()
                 .put("identifier", user.get()).put("secret", credential.secret().reveal());
         Http.Response reply = context.http(ISSUER).post(URI.create(context.endpoints().require(ISSUER) + "/v2/auth/token"),
                 Map.of("Content-Type", "application/json", "Accept", "application/json"), login.toString());
@@ -59,17 +60,17 @@ public final class DockerHubVerifier implements Verifier {
     }
 
     private static Verification read(Http.Response reply, String user, String kind) {
-        Optional<Verification> inconclusive = VendorReplies.inconclusive(VENDOR, reply);
+        Optional<Verification> inconclusive = IssuerAnswers.notNow(VENDOR, reply);
         if (inconclusive.isPresent()) {
             return inconclusive.get();
         }
         return switch (reply.status()) {
-            case 200 -> VendorReplies.json(reply).filter(b -> !b.path("access_token").asText().isEmpty())
+            case 200 -> IssuerAnswers.jsonIfAny(reply).filter(b -> !b.path("access_token").asText().isEmpty())
                     .map(b -> Verification.live("Docker Hub " + kind + " " + user))
-                    .orElseGet(() -> VendorReplies.unexpectedBody(VENDOR, reply));
+                    .orElseGet(() -> IssuerAnswers.unexpectedBody(VENDOR, reply));
             case 401 -> Verification.dead("Docker Hub rejected the token for " + kind + " " + user
                     + " (revoked, expired, or not this " + kind + "'s)");
-            default -> VendorReplies.unexpected(VENDOR, reply);
+            default -> IssuerAnswers.unexpected(VENDOR, reply);
         };
     }
 }

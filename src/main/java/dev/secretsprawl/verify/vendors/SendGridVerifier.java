@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.vendors;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
@@ -42,18 +43,18 @@ public final class SendGridVerifier implements Verifier {
     }
 
     private static Verification read(Http.Response reply) {
-        Optional<Verification> inconclusive = VendorReplies.inconclusive(VENDOR, reply);
+        Optional<Verification> inconclusive = IssuerAnswers.notNow(VENDOR, reply);
         if (inconclusive.isPresent()) {
             return inconclusive.get();
         }
         return switch (reply.status()) {
-            case 200 -> VendorReplies.json(reply).map(b -> b.path("scopes")).filter(JsonNode::isArray)
+            case 200 -> IssuerAnswers.jsonIfAny(reply).map(b -> b.path("scopes")).filter(JsonNode::isArray)
                     .map(SendGridVerifier::live)
-                    .orElseGet(() -> VendorReplies.unexpectedBody(VENDOR, reply));
+                    .orElseGet(() -> IssuerAnswers.unexpectedBody(VENDOR, reply));
             case 401 -> Verification.dead("SendGrid rejected the API key (deleted or never valid)");
             case 403 -> Verification.unknown("SendGrid refused the call (HTTP 403) without saying whether the key is valid"
                     + " (IP access management refuses every key from an address not on its list)");
-            default -> VendorReplies.unexpected(VENDOR, reply);
+            default -> IssuerAnswers.unexpected(VENDOR, reply);
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.secretsprawl.verify.vendors;
 
+import dev.secretsprawl.verify.IssuerAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Http;
@@ -48,19 +49,19 @@ public final class StripeVerifier implements Verifier {
     }
 
     private static Verification read(Http.Response reply, String key) {
-        Optional<Verification> inconclusive = VendorReplies.inconclusive(VENDOR, reply);
+        Optional<Verification> inconclusive = IssuerAnswers.notNow(VENDOR, reply);
         if (inconclusive.isPresent()) {
             return inconclusive.get();
         }
         return switch (reply.status()) {
-            case 200 -> VendorReplies.json(reply).filter(StripeVerifier::isBalance)
+            case 200 -> IssuerAnswers.jsonIfAny(reply).filter(StripeVerifier::isBalance)
                     .map(b -> Verification.live(key + "; it can read the account balance"))
-                    .orElseGet(() -> VendorReplies.unexpectedBody(VENDOR, reply));
+                    .orElseGet(() -> IssuerAnswers.unexpectedBody(VENDOR, reply));
             case 401 -> Verification.dead("Stripe rejected the " + key + " (revoked, rolled, expired or never valid)");
             case 403 -> key.contains("restricted")
                     ? Verification.live(key + "; it authenticated but may not read the balance")
-                    : VendorReplies.unexpected(VENDOR, reply);
-            default -> VendorReplies.unexpected(VENDOR, reply);
+                    : IssuerAnswers.unexpected(VENDOR, reply);
+            default -> IssuerAnswers.unexpected(VENDOR, reply);
         };
     }
 

@@ -26,7 +26,7 @@ abstract class ApiVerifierTest extends VerifierContractTest {
     /** Longer than {@link #IMPATIENT}: the stand-in answers too late. */
     static final int SLOW_MILLIS = 2_000;
 
-    final SyntheticCredentials synthetic = SyntheticCredentials.random();
+    final SyntheticCredentials synthetic = new SyntheticCredentials(105);
     WireMockServer issuer;
 
     /** The issuer name the verifier answers for, whose endpoint points at the WireMock server. */

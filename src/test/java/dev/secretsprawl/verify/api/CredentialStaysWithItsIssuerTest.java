@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configured endpoint, or for Jenkins to the Jenkins URL written next to it, and nowhere else.
  */
 class CredentialStaysWithItsIssuerTest {
-    private final SyntheticCredentials synthetic = SyntheticCredentials.random();
+    private final SyntheticCredentials synthetic = new SyntheticCredentials(107);
     private final List<URI> requests = Collections.synchronizedList(new ArrayList<>());
     private WireMockServer issuers;
     private WireMockServer jenkins;

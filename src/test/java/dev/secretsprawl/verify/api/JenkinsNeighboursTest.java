@@ -9,7 +9,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JenkinsNeighboursTest {
-    private final String token = SyntheticCredentials.random().next("jenkins-api-token");
+    private final String token = new SyntheticCredentials(106).next("jenkins-api-token");
 
     @Test
     void shouldTakeUserAndBaseUrlFromAUrlHoldingTheToken() {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against a real HTTP server on 127.0.0.1 that checks Basic credentials the way web servers do. */
 class BasicAuthUrlVerifierTest extends VerifierContractTest {
-    private static final SyntheticCredentials RANDOM = SyntheticCredentials.random();
+    private static final SyntheticCredentials RANDOM = new SyntheticCredentials(104);
     private static final String USER = "deployer";
     private static volatile String password = RANDOM.base62(20);
     private static final List<String> requested = new CopyOnWriteArrayList<>();

@@ -23,7 +23,7 @@ abstract class VendorWireMockTest extends VerifierContractTest {
     /** Long enough for the impatient context to give up, short enough to keep the suite quick. */
     static final int SLOW_MILLIS = 2_000;
 
-    protected final SyntheticCredentials synthetic = SyntheticCredentials.random();
+    protected final SyntheticCredentials synthetic = new SyntheticCredentials(101);
     protected WireMockServer wm;
 
     protected abstract String issuer();
