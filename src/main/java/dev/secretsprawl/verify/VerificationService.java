@@ -145,19 +145,10 @@ public final class VerificationService implements AutoCloseable {
 
     /** The kind of failure only: exception messages of drivers and clients can quote what they were given. */
     static String reason(Throwable t) {
-        if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
-            return "timed out";
-        }
-        if (t instanceof java.net.ConnectException) {
-            return "could not connect";
-        }
-        if (t instanceof java.net.UnknownHostException) {
-            return "unknown host";
-        }
         if (t instanceof Http.ForbiddenHostException) {
             return "refused: the check tried to reach a host other than the issuer's";
         }
-        return "check failed (" + t.getClass().getSimpleName() + ")";
+        return NetworkFailures.reason(t).orElse("check failed (" + t.getClass().getSimpleName() + ")");
     }
 
     private static Verification await(CompletableFuture<Verification> future) throws InterruptedException {

@@ -4,12 +4,9 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.MalformedFrameException;
 import com.rabbitmq.client.ProtocolVersionMismatchException;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.secretsprawl.verify.NetworkFailures;
 
-import javax.net.ssl.SSLException;
 import java.io.EOFException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -57,19 +54,11 @@ final class AmqpErrors {
     }
 
     static String reason(Throwable e) {
+        Optional<String> network = NetworkFailures.reason(e);
+        if (network.isPresent()) {
+            return network.get();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
-                return "timed out";
-            }
-            if (t instanceof ConnectException) {
-                return "could not connect";
-            }
-            if (t instanceof UnknownHostException) {
-                return "unknown host";
-            }
-            if (t instanceof SSLException) {
-                return "TLS handshake failed";
-            }
             if (t instanceof ProtocolVersionMismatchException) {
                 return "the broker speaks another AMQP version than 0-9-1";
             }

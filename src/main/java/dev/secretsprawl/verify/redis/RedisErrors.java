@@ -1,13 +1,10 @@
 package dev.secretsprawl.verify.redis;
 
+import dev.secretsprawl.verify.NetworkFailures;
 import dev.secretsprawl.verify.Verification;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
-import javax.net.ssl.SSLException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.util.Locale;
 
 /** Jedis failures in our own words: its messages may quote what the server or the URL said. */
@@ -45,20 +42,6 @@ final class RedisErrors {
     }
 
     private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
-                return "timed out";
-            }
-            if (t instanceof ConnectException) {
-                return "could not connect";
-            }
-            if (t instanceof UnknownHostException) {
-                return "unknown host";
-            }
-            if (t instanceof SSLException) {
-                return "TLS handshake failed";
-            }
-        }
-        return null;
+        return NetworkFailures.reason(e).orElse(null);
     }
 }
