@@ -30,7 +30,10 @@ final class AmqpErrors {
                 .isPresent();
     }
 
-    /** The broker hung up on the password without a close (old RabbitMQ): no reason given at all. */
+    /**
+     * The connection ended during the login without a close: old RabbitMQ did so for a bad password, but a
+     * reset, a stall or an overloaded broker look the same, so it is never read as a verdict.
+     */
     static boolean hungUp(Throwable e) {
         return close(e).isEmpty();
     }

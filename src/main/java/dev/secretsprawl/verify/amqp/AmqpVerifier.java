@@ -21,9 +21,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Opens an AMQP 0-9-1 connection (RabbitMQ and compatible brokers) with the URL's user and password, then
  * closes it. Connected: live. The broker closing the connection in answer to the password with ACCESS_REFUSED
- * (RabbitMQ) or NOT_ALLOWED (Qpid), or hanging up on it without a word (RabbitMQ before 3.2): dead. Refused
- * at {@code connection.open}, which comes only after a good password: live, only the virtual host fails.
- * Anything else (another close code, a timeout, a server that does not speak AMQP 0-9-1): unknown.
+ * (RabbitMQ) or NOT_ALLOWED (Qpid): dead. Refused at {@code connection.open}, which comes only after a good
+ * password: live, only the virtual host fails. Anything else (another close code, a hang-up without a close,
+ * which RabbitMQ before 3.2 sent for a bad password but a reset or a stall also produce, a timeout, a server
+ * that does not speak AMQP 0-9-1): unknown.
  */
 public final class AmqpVerifier implements Verifier {
     @Override
@@ -67,10 +68,13 @@ public final class AmqpVerifier implements Verifier {
         } catch (AuthenticationFailureException e) {
             return Verification.dead(who + " was refused (ACCESS_REFUSED)");
         } catch (PossibleAuthenticationFailureException e) {
-            if (AmqpErrors.loginRefused(e) || AmqpErrors.hungUp(e)) {
+            if (AmqpErrors.loginRefused(e)) {
                 return Verification.dead(who + " was refused at login");
             }
-            return Verification.unknown("the broker closed the connection during the login for a reason other than the password");
+            // the client reports any shutdown during the login this way, a reset or a stall included
+            return AmqpErrors.hungUp(e)
+                    ? Verification.unknown("the connection ended during the login without the broker saying why")
+                    : Verification.unknown("the broker closed the connection during the login for a reason other than the password");
         } catch (TimeoutException e) {
             return Verification.unknown("timed out");
         } catch (IOException e) {

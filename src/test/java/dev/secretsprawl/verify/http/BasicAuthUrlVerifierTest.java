@@ -178,6 +178,27 @@ class BasicAuthUrlVerifierTest extends VerifierContractTest {
     }
 
     @Test
+    void shouldSendACurlPasswordOnlyToThePageFetchedNotToItsProxyOrReferer() throws Exception {
+        int page = server.getAddress().getPort();
+        String elsewhere = "http://127.0.0.2:" + page;
+        String text = "curl -x " + elsewhere + " -H 'Referer: " + elsewhere + "/from' -u " + USER + ":" + password
+                + " http://127.0.0.1:" + page + "/private/app.war\n";
+        Case c = new Case(Detected.credential("deploy.sh", text, "curl-user-password"), context(Duration.ofSeconds(5)));
+        assertThat(check(c).status()).isEqualTo(Verification.Status.LIVE);
+        assertThat(connections).containsOnly(URI.create("http://127.0.0.1:" + page + "/private/app.war"));
+    }
+
+    @Test
+    void shouldNotGuessWhichOfTwoFetchedPagesAPasswordIsFor() throws Exception {
+        int page = server.getAddress().getPort();
+        String text = "curl -u " + USER + ":" + password + " http://127.0.0.1:" + page + "/private/a http://127.0.0.2:" + page
+                + "/b\n";
+        Case c = new Case(Detected.credential("deploy.sh", text, "curl-user-password"), context(Duration.ofSeconds(5)));
+        assertThat(check(c).status()).isEqualTo(Verification.Status.UNKNOWN);
+        assertThat(connections).isEmpty();
+    }
+
+    @Test
     void shouldAskAGitRepositoryForItsRefs() throws Exception {
         assertThat(check(page("/repo.git")).status()).isEqualTo(Verification.Status.LIVE);
         assertThat(requested).first().isEqualTo("/repo.git/info/refs?service=git-upload-pack");
