@@ -118,7 +118,7 @@ final class ScanSession {
         int total = result.findings().size();
         List<Finding> checked;
         try (VerificationService service = new VerificationService(VerifierRegistry.standard(),
-                verify.context(System.getenv()), verify.serviceOptions())) {
+                verify.context(), verify.serviceOptions())) {
             checked = service.verifyAll(result.findings(), done -> {
                 if (showProgress) {
                     console.err().print("\rverifying " + done + "/" + total + " findings");

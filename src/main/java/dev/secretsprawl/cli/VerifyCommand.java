@@ -73,6 +73,10 @@ final class VerifyCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    /** A result of the report and what its issuer said. */
+    private record Answer(Reported reported, Verification verification) {
+    }
+
     /** One result of the report: where it is, what identifies it, and its node to annotate. */
     private record Reported(ObjectNode node, String ruleId, String path, int line, String fingerprint, String commit) {
         String where() {
@@ -96,22 +100,23 @@ final class VerifyCommand implements Callable<Integer> {
         List<Reported> reported = results(sarif);
         ScanSession session = new ScanSession(console, engine, null).verifying(verify).prepare(root);
         Detector detector = session.detector();
-        Map<Reported, Verification> answers = new LinkedHashMap<>();
+        List<Answer> answers = new ArrayList<>();
         try (LocationReader reader = new LocationReader(root, engine.maxFileSizeBytes());
              VerificationService service = new VerificationService(VerifierRegistry.standard(),
-                     verify.context(System.getenv()), verify.serviceOptions())) {
+                     verify.context(), verify.serviceOptions())) {
             Map<String, List<Finding>> detected = new LinkedHashMap<>();
             for (Reported r : reported) {
-                answers.put(r, check(r, reader, detector, service, detected));
+                answers.add(new Answer(r, check(r, reader, detector, service, detected)));
             }
         }
-        answers.forEach((r, v) -> {
-            ObjectNode props = r.node().has("properties") ? (ObjectNode) r.node().get("properties") : r.node().putObject("properties");
-            props.put(VerificationService.PROPERTY, v.status().label());
-            props.put(VerificationService.DETAIL_PROPERTY, v.detail());
-        });
+        for (Answer a : answers) {
+            ObjectNode props = a.reported().node().get("properties") instanceof ObjectNode p ? p
+                    : a.reported().node().putObject("properties");
+            props.put(VerificationService.PROPERTY, a.verification().status().label());
+            props.put(VerificationService.DETAIL_PROPERTY, a.verification().detail());
+        }
         write(sarif, answers);
-        long live = answers.values().stream().filter(Verification::isLive).count();
+        long live = answers.stream().filter(a -> a.verification().isLive()).count();
         return live > 0 ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     }
 
@@ -130,13 +135,16 @@ final class VerifyCommand implements Callable<Integer> {
     private static List<Reported> results(ObjectNode sarif) {
         List<Reported> out = new ArrayList<>();
         for (JsonNode run : sarif.path("runs")) {
-            for (JsonNode result : run.path("results")) {
+            for (JsonNode node : run.path("results")) {
+                if (!(node instanceof ObjectNode result)) {
+                    continue;
+                }
                 JsonNode physical = result.path("locations").path(0).path("physicalLocation");
                 String uri = physical.path("artifactLocation").path("uri").asText("");
                 String path = uri.startsWith("http://") || uri.startsWith("https://") ? uri
                         : URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8);
                 JsonNode prints = result.path("partialFingerprints");
-                out.add(new Reported((ObjectNode) result, result.path("ruleId").asText(""), path,
+                out.add(new Reported(result, result.path("ruleId").asText(""), path,
                         physical.path("region").path("startLine").asInt(0),
                         prints.path(SarifReport.FINGERPRINT_KEY).asText(""),
                         prints.hasNonNull("commitSha") ? prints.get("commitSha").asText() : null));
@@ -166,7 +174,7 @@ final class VerifyCommand implements Callable<Integer> {
         return service.verify(Credential.of(same.get()), same.get().secretHash());
     }
 
-    private void write(ObjectNode sarif, Map<Reported, Verification> answers) throws IOException {
+    private void write(ObjectNode sarif, List<Answer> answers) throws IOException {
         if (output == null) {
             Writer out = new java.io.OutputStreamWriter(console.out(), StandardCharsets.UTF_8);
             render(sarif, answers, out);
@@ -179,13 +187,15 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private void render(ObjectNode sarif, Map<Reported, Verification> answers, Writer out) throws IOException {
+    private void render(ObjectNode sarif, List<Answer> answers, Writer out) throws IOException {
         switch (format) {
             case "sarif" -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(sarif) + "\n");
             case "json" -> {
                 ObjectNode root = JSON.createObjectNode();
                 ArrayNode list = root.putArray("findings");
-                answers.forEach((r, v) -> {
+                answers.forEach(a -> {
+                    Reported r = a.reported();
+                    Verification v = a.verification();
                     ObjectNode n = list.addObject();
                     n.put("ruleId", r.ruleId());
                     n.put("path", r.path());
@@ -201,22 +211,22 @@ final class VerifyCommand implements Callable<Integer> {
                 out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
             }
             default -> {
-                for (Map.Entry<Reported, Verification> e : answers.entrySet()) {
-                    Reported r = e.getKey();
+                for (Answer a : answers) {
+                    Reported r = a.reported();
                     out.write(String.format(Locale.ROOT, "%-8s %-28s %s%s%n         %s%n",
-                            e.getValue().status().label().toUpperCase(Locale.ROOT), r.ruleId(), Terminal.safe(r.where()),
+                            a.verification().status().label().toUpperCase(Locale.ROOT), r.ruleId(), Terminal.safe(r.where()),
                             r.commit() == null ? "" : " @ " + r.commit().substring(0, Math.min(12, r.commit().length())),
-                            Terminal.safe(e.getValue().detail())));
+                            Terminal.safe(a.verification().detail())));
                 }
                 out.write(summary(answers) + "\n");
             }
         }
     }
 
-    private static String summary(Map<Reported, Verification> answers) {
+    private static String summary(List<Answer> answers) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Verification.Status s : Verification.Status.values()) {
-            counts.put(s.label(), answers.values().stream().filter(v -> v.status() == s).count());
+            counts.put(s.label(), answers.stream().filter(a -> a.verification().status() == s).count());
         }
         return answers.size() + " finding" + (answers.size() == 1 ? "" : "s") + " verified: " + counts.get("live") + " live, "
                 + counts.get("dead") + " dead, " + counts.get("unknown") + " unknown.";

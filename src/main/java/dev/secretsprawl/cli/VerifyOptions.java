@@ -37,7 +37,8 @@ final class VerifyOptions {
 
     @Option(names = "--verify-endpoint", paramLabel = "ISSUER=URL",
             description = {"Where an issuer's API is (repeatable), e.g. github=https://ghe.example.com/api/v3,",
-                    "gitlab=https://gitlab.example.com. Vault defaults to $VAULT_ADDR."})
+                    "gitlab=https://gitlab.example.com, vault=https://vault.example.com:8200 (Vault tokens go only",
+                    "to the Vault address written next to them, or to this one)."})
     List<String> endpoints = new ArrayList<>();
 
     boolean enabled() {
@@ -55,20 +56,15 @@ final class VerifyOptions {
         if (!(rate > 0) || rate > 1000) {
             throw new UsageError("--verify-rate must be above 0 and at most 1000, got " + rate);
         }
-        endpoints(Map.of());
+        endpoints();
     }
 
-    /** The endpoints: --verify-endpoint first, then Vault's own VAULT_ADDR, then the vendors' defaults. */
-    Endpoints endpoints(Map<String, String> environment) {
+    /**
+     * --verify-endpoint, then the vendors' defaults. The environment of the machine running the scan is not read:
+     * its VAULT_ADDR is the operator's Vault, not necessarily the issuer of a token found in a repository.
+     */
+    Endpoints endpoints() {
         Map<String, URI> overrides = new LinkedHashMap<>();
-        String vaultAddr = environment.get("VAULT_ADDR");
-        try {
-            if (vaultAddr != null && !vaultAddr.isBlank()) {
-                overrides.putAll(Endpoints.with(Map.of("vault", URI.create(vaultAddr.strip()))).overrides());
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("VAULT_ADDR: " + e.getMessage());
-        }
         for (String spec : endpoints) {
             try {
                 Map.Entry<String, URI> e = Endpoints.parse(spec);
@@ -84,7 +80,7 @@ final class VerifyOptions {
         return new VerificationService.Options(Duration.ofSeconds(timeoutSeconds), concurrency, rate);
     }
 
-    VerifyContext context(Map<String, String> environment) {
-        return new VerifyContext(endpoints(environment), Duration.ofSeconds(timeoutSeconds));
+    VerifyContext context() {
+        return new VerifyContext(endpoints(), Duration.ofSeconds(timeoutSeconds));
     }
 }

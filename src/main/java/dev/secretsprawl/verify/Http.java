@@ -35,6 +35,7 @@ public final class Http {
         }
     }
 
+    private static final int MAX_BODY = 256 * 1024;
     private final HttpClient client;
     private final Duration timeout;
     private final Set<String> origins;
@@ -75,10 +76,17 @@ public final class Http {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         listener.accept(uri);
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         Map<String, List<String>> lower = response.headers().map().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
-        return new Response(response.statusCode(), lower, response.body() == null ? "" : response.body());
+        return new Response(response.statusCode(), lower, head(response.body()));
+    }
+
+    /** At most {@value #MAX_BODY} bytes of a body: every answer a check reads is small; a huge one is not an API's. */
+    private static String head(java.io.InputStream body) throws IOException {
+        try (body) {
+            return new String(body.readNBytes(MAX_BODY), StandardCharsets.UTF_8);
+        }
     }
 
     /** A request to a host this check was not opened for: a bug in a verifier, never sent. */

@@ -31,6 +31,8 @@ public final class VerificationService implements AutoCloseable {
     /** How findings are reported with their verification, in every format. */
     public static final String PROPERTY = "verification";
     public static final String DETAIL_PROPERTY = "verificationDetail";
+    /** Characters of a credential in a row that a detail may never contain. */
+    private static final int SHOWN_RUN = 8;
 
     /**
      * @param timeout      per call
@@ -112,7 +114,7 @@ public final class VerificationService implements AutoCloseable {
         if (verifier == null) {
             return CompletableFuture.completedFuture(Verification.unknown(registry.whyNotVerified(credential.issuer())));
         }
-        String key = credential.issuer() + "|" + secretHash + "|" + sha256(safeScope(verifier, credential));
+        String key = credential.issuer() + "|" + credential.ruleId() + "|" + secretHash + "|" + sha256(safeScope(verifier, credential));
         return cache.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> call(verifier, credential), workers));
     }
 
@@ -130,7 +132,7 @@ public final class VerificationService implements AutoCloseable {
             Future<Verification> call = calls.submit(() -> verifier.verify(credential, context));
             try {
                 Verification v = call.get(options.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-                return v == null ? Verification.unknown("the verifier gave no answer") : v;
+                return v == null ? Verification.unknown("the verifier gave no answer") : withoutSecret(v, credential);
             } catch (TimeoutException e) {
                 call.cancel(true);
                 return Verification.unknown("no answer within " + options.timeout().toSeconds() + " s");
@@ -141,6 +143,20 @@ public final class VerificationService implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Verification.unknown("interrupted");
         }
+    }
+
+    /**
+     * The answer with its detail withheld when it would show the credential or a run of 8 of its characters:
+     * a user, host or account name an issuer echoes back can be the password itself ({@code postgres/postgres}).
+     */
+    static Verification withoutSecret(Verification v, Credential credential) {
+        String value = credential.secret().reveal().toLowerCase(java.util.Locale.ROOT);
+        String detail = v.detail().toLowerCase(java.util.Locale.ROOT);
+        boolean shows = !value.isEmpty() && detail.contains(value);
+        for (int i = 0; !shows && i + SHOWN_RUN <= value.length(); i++) {
+            shows = detail.contains(value.substring(i, i + SHOWN_RUN));
+        }
+        return shows ? new Verification(v.status(), "(detail withheld: it would show part of the credential)") : v;
     }
 
     /** The kind of failure only: exception messages of drivers and clients can quote what they were given. */

@@ -159,6 +159,21 @@ class VerifyCliTest {
     }
 
     @Test
+    void shouldExplainAnInputThatIsNotASarifReport() throws IOException {
+        Path notJson = reports.resolve("notes.txt");
+        Files.writeString(notJson, "hello");
+        CliRun text = CliRun.of("verify", "--input", notJson.toString());
+        assertThat(text.exitCode()).isEqualTo(2);
+        assertThat(text.err()).contains("not a SARIF report");
+        Path odd = reports.resolve("odd.sarif");
+        Files.writeString(odd, "{\"runs\":[{\"results\":[42, \"x\"]}]}");
+        CliRun oddRun = CliRun.of("verify", "--input", odd.toString(), "--root", repo.toString());
+        assertThat(oddRun.exitCode()).as(oddRun.err()).isZero();
+        assertThat(oddRun.out()).contains("0 findings verified");
+        assertThat(CliRun.of("verify", "--input", reports.resolve("missing.sarif").toString()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void shouldNeverPrintATokenWhileVerifying() throws IOException {
         Path sarif = reports.resolve("scan.sarif");
         Path json = reports.resolve("scan.json");

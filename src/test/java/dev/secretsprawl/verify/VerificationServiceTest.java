@@ -169,6 +169,20 @@ class VerificationServiceTest {
     }
 
     @Test
+    void shouldWithholdADetailThatWouldShowTheCredential() throws InterruptedException {
+        ScriptedVerifier echo = new ScriptedVerifier(c -> Verification.live("authenticated as " + c.context().reveal()));
+        try (VerificationService s = service(echo, 1, Duration.ofSeconds(1))) {
+            Verification whole = s.verify(Credential.of(finding("acme", "postgres", "h1", "Postgres at db:5432")), "h1");
+            assertThat(whole.status()).isEqualTo(Verification.Status.LIVE);
+            assertThat(whole.detail()).isEqualTo("(detail withheld: it would show part of the credential)");
+            Verification part = s.verify(Credential.of(finding("acme", "Zq7mW2xLr9Tz4Kp", "h2", "user Lr9Tz4Kp")), "h2");
+            assertThat(part.detail()).doesNotContain("Lr9Tz4Kp").startsWith("(detail withheld");
+            Verification fine = s.verify(Credential.of(finding("acme", "Zq7mW2xLr9Tz4Kp", "h3", "deploy-bot")), "h3");
+            assertThat(fine.detail()).isEqualTo("authenticated as deploy-bot");
+        }
+    }
+
+    @Test
     void shouldRefuseTwoVerifiersForOneIssuer() {
         ScriptedVerifier a = new ScriptedVerifier(c -> Verification.live(""));
         ScriptedVerifier b = new ScriptedVerifier(c -> Verification.live(""));
