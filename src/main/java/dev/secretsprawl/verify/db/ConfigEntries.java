@@ -3,8 +3,11 @@ package dev.secretsprawl.verify.db;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,8 +47,13 @@ final class ConfigEntries {
     private record Open(int indent, String key) {
     }
 
+    /** {@code <<: *anchor} in the mapping at these parents, its settings at this column. */
+    private record Merge(List<String> parents, int indent, String anchor) {
+    }
+
     private static final Pattern LINE = Pattern.compile(
             "^(\\s*)(?:export\\s+|(-\\s+))?[\"']?([A-Za-z_][\\w.-]{0,80})[\"']?\\s*(=>|:=|[:=])\\s*(.*)$");
+    private static final Pattern MERGE = Pattern.compile("^(\\s*)<<\\s*:\\s*\\*([\\w.-]+)\\s*(?:#.*)?$");
     private static final Pattern OBJECT_START = Pattern.compile("^(\\s*)(?:-\\s*)?[}\\]]?\\s*,?\\s*\\{\\s*$");
     private static final String[][] SUFFIXES = {
         {"PASSWORD", "password", "passwd", "pass", "pwd"},
@@ -61,36 +69,53 @@ final class ConfigEntries {
     /**
      * Nesting is read from indentation, as YAML defines it and as JSON and Python dicts are usually laid out: a
      * key with no value (or an opening brace) opens a mapping for the deeper lines after it; a YAML list item
-     * ({@code - host: x}) or a lone {@code {} opens an anonymous one, so two items never share a block.
+     * ({@code - host: x}) or a lone {@code {} opens an anonymous one, so two items never share a block. A YAML
+     * merge ({@code <<: *default}) makes the anchored mapping's settings part of the merging one, after its own.
      */
     static List<Entry> parse(String text) {
         List<Entry> entries = new ArrayList<>();
         Deque<Open> open = new ArrayDeque<>();
+        Map<String, List<String>> anchors = new HashMap<>();
+        List<Merge> merges = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             Matcher m = LINE.matcher(lines[i]);
+            Matcher merge = MERGE.matcher(lines[i]);
+            Matcher o = OBJECT_START.matcher(lines[i]);
             if (m.matches()) {
-                int indent = m.group(1).length();
-                boolean item = m.group(2) != null && m.group(4).equals(":");
-                close(open, indent);
-                if (item) {
-                    open.push(new Open(indent, "-" + i));
-                }
-                int column = m.group(2) == null ? indent : indent + m.group(2).length();
-                String value = value(m.group(5));
-                entries.add(entry(i, m.group(3), value, parents(open), column));
-                if (opens(value)) {
-                    open.push(new Open(column, m.group(3).toLowerCase(Locale.ROOT)));
-                }
-            } else {
-                Matcher o = OBJECT_START.matcher(lines[i]);
-                if (o.matches()) {
-                    close(open, o.group(1).length());
-                    open.push(new Open(o.group(1).length(), "{" + i));
-                }
+                read(m, i, open, entries).ifPresent(anchor -> anchors.put(anchor, parents(open)));
+            } else if (merge.matches()) {
+                close(open, merge.group(1).length());
+                merges.add(new Merge(parents(open), merge.group(1).length(), merge.group(2)));
+            } else if (o.matches()) {
+                close(open, o.group(1).length());
+                open.push(new Open(o.group(1).length(), "{" + i));
             }
         }
+        for (Merge merge : merges) {
+            List<String> anchored = anchors.get(merge.anchor());
+            entries.addAll(entries.stream().filter(e -> e.parents().equals(anchored))
+                    .map(e -> new Entry(e.line(), e.key(), e.value(), e.role(), e.prefix(), merge.parents(), merge.indent()))
+                    .toList());
+        }
         return entries;
+    }
+
+    /** Adds the entry of one {@code key: value} line; the anchor's name when the line opens an anchored mapping. */
+    private static Optional<String> read(Matcher m, int line, Deque<Open> open, List<Entry> entries) {
+        int indent = m.group(1).length();
+        close(open, indent);
+        if (m.group(2) != null && m.group(4).equals(":")) {
+            open.push(new Open(indent, "-" + line));
+        }
+        int column = m.group(2) == null ? indent : indent + m.group(2).length();
+        String value = value(m.group(5));
+        entries.add(entry(line, m.group(3), value, parents(open), column));
+        if (!opens(value)) {
+            return Optional.empty();
+        }
+        open.push(new Open(column, m.group(3).toLowerCase(Locale.ROOT)));
+        return value.startsWith("&") ? Optional.of(value.substring(1)) : Optional.empty();
     }
 
     /** No value, an opening brace or bracket, a YAML anchor ({@code default: &default}) or only a comment. */

@@ -341,4 +341,15 @@ class ConnectionFactsParserTest {
 
         assertThat(lookup.facts().orElseThrow().password().reveal()).isEqualTo(written);
     }
+
+    @Test
+    void shouldReadSettingsARailsEnvironmentMergesFromItsDefaults() {
+        ConnectionFacts f = found("default: &default\n  adapter: postgresql\n  host: pg-default.internal\n  username: app\n"
+                + "development:\n  <<: *default\n  database: dev\nproduction:\n  <<: *default\n  host: pg-prod.internal\n"
+                + "  database: prod\n  password: " + PW + "\n");
+
+        // its own host wins over the merged one; the merged user counts as written with the password
+        assertFacts(f, DatabaseKind.POSTGRES, "pg-prod.internal", 5432, "app", "prod");
+        assertThat(f.doubt()).isEmpty();
+    }
 }
