@@ -50,7 +50,8 @@ final class CommandLines {
         Optional<String> database = pg ? option(args, "-d", "--dbname") : option(args, "-D", "--database");
         OptionalInt p = port.map(Hosts::port).orElse(OptionalInt.empty());
         DatabaseKind kind = pg ? DatabaseKind.POSTGRES : DatabaseKind.MYSQL;
-        return new WrittenUrl(client, Optional.of(kind), host.orElse(""), p, user, database, Optional.empty(), line);
+        return new WrittenUrl(client, Optional.of(kind), host.orElse(""), p, user, database, Optional.empty(), line,
+                WrittenUrl.Encoding.LITERAL);
     }
 
     /** {@code -h value}, {@code -hvalue}, {@code --host=value} or {@code --host value}, quotes removed. */

@@ -9,15 +9,23 @@ import java.util.Optional;
  * Where a database password logs in, as written next to it: the server kind, host, port, user and
  * (optionally) database, and the password to send (percent-decoded when it came from a URI). The
  * password is a {@link Secret}, so printing these facts never shows it.
+ *
+ * @param doubt why a rejection would not prove the password wrong, if it would not: a host or user that was not
+ *              written with the password (its URL, command line or config block) may be the wrong server or
+ *              account; a JDBC URL's password may be read differently by the application's driver
  */
 public record ConnectionFacts(DatabaseKind kind, String host, int port, String user, Optional<String> database,
-                              Secret password) {
+                              Secret password, Optional<String> doubt) {
+    static final String NOT_PAIRED = "that user or host was not written with the password";
+    static final String JDBC_ENCODING = "drivers differ in percent-decoding the password of a JDBC URL";
+
     public ConnectionFacts {
         Objects.requireNonNull(kind);
         Objects.requireNonNull(host);
         Objects.requireNonNull(user);
         Objects.requireNonNull(password);
         database = database == null ? Optional.empty() : database;
+        doubt = doubt == null ? Optional.empty() : doubt;
     }
 
     /** {@code host:port}, IPv6 hosts in brackets. */

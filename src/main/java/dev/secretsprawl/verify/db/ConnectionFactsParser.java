@@ -17,7 +17,9 @@ import java.util.Set;
  * the settings of the same block ({@code DB_HOST}/{@code DB_USER} next to {@code DB_PASSWORD},
  * {@code spring.datasource.url}/{@code username} next to {@code spring.datasource.password}). It only
  * answers for a password it sees written there (also on a {@code mysql}/{@code psql} command line), and
- * pairs it only with a user of the same block: a wrong user would make a working password look dead.
+ * pairs it only with a user of the same block: a wrong user would make a working password look dead. A host
+ * from outside the block comes only from a key naming a database, never another service's, and such facts
+ * carry a doubt ({@link ConnectionFacts#NOT_PAIRED}), so a rejection is not read as "dead".
  */
 public final class ConnectionFactsParser {
     private static final Set<String> DRIVER_KEYS = Set.of("connection", "adapter", "driver", "engine", "dialect",
@@ -25,7 +27,13 @@ public final class ConnectionFactsParser {
 
     private static final Set<String> OTHER_SERVICES = Set.of("redis", "rabbitmq", "rabbit", "amqp", "mongo", "mongodb",
             "smtp", "mail", "email", "ldap", "ftp", "sftp", "ssh", "kafka", "elastic", "elasticsearch", "keystore",
-            "truststore", "key", "ssl", "jks", "docker", "registry", "npm", "proxy", "http", "vault", "jenkins");
+            "truststore", "key", "ssl", "jks", "docker", "registry", "npm", "proxy", "http", "vault", "jenkins",
+            "s3", "aws", "minio", "memcache", "memcached", "cache", "mq", "nats", "sentry", "influx", "influxdb",
+            "cassandra", "clickhouse", "couchdb", "neo4j", "solr", "zookeeper", "consul", "etcd", "imap", "pop3");
+
+    /** Words of a key that name one of our databases ({@code DB_HOST}, {@code PGHOST}, {@code spring.datasource.url}). */
+    private static final Set<String> DATABASE_WORDS = Set.of("db", "database", "databases", "datasource", "jdbc",
+            "pg", "pgsql", "postgres", "postgresql", "mysql", "mariadb", "rds", "sql");
 
     private ConnectionFactsParser() {
     }
@@ -47,7 +55,7 @@ public final class ConnectionFactsParser {
         List<WrittenUrl> commands = CommandLines.find(context, secret);
         if (!commands.isEmpty()) {
             WrittenUrl c = commands.get(0);
-            return facts(c.kind().orElseThrow(), c.host(), c.port(), c.user(), c.database(), secret);
+            return facts(c.kind().orElseThrow(), c.host(), c.port(), c.user(), c.database(), secret, Optional.empty());
         }
         return entries.stream().filter(e -> e.role() == Role.PASSWORD && e.value().equals(secret)).findFirst()
                 .map(pw -> fromSettings(pw, entries, urls, kindOfIssuer))
@@ -59,10 +67,13 @@ public final class ConnectionFactsParser {
             return Lookup.missing("no check for jdbc:" + u.subprotocol());
         }
         // a user on another line only from the URL's own block (jdbc.url and jdbc.username), never any user nearby
-        Optional<String> block = entries.stream().filter(e -> e.line() == u.line()).map(Entry::prefix).findFirst();
+        Optional<Entry> block = entries.stream().filter(e -> e.line() == u.line()).findFirst();
         Optional<String> user = u.user().or(() -> block.flatMap(b -> sameBlock(entries, Role.USER, b)).map(Entry::value));
-        String password = ConnectionUris.decode(u.password().orElseThrow());
-        return facts(u.kind().get(), u.host(), u.port(), user, u.database(), password);
+        String written = u.password().orElseThrow();
+        String password = u.encoding() == WrittenUrl.Encoding.LITERAL ? written : ConnectionUris.decode(written);
+        boolean ambiguous = u.encoding() == WrittenUrl.Encoding.JDBC && (written.contains("%") || written.contains("+"));
+        return facts(u.kind().get(), u.host(), u.port(), user, u.database(), password,
+                ambiguous ? Optional.of(ConnectionFacts.JDBC_ENCODING) : Optional.empty());
     }
 
     private static Lookup fromSettings(Entry pw, List<Entry> entries, List<WrittenUrl> urls,
@@ -71,32 +82,41 @@ public final class ConnectionFactsParser {
         if (kind.isEmpty()) {
             return Lookup.missing("nothing next to the password says which database server it is for");
         }
-        String block = pw.prefix();
+        // a URL without password: of the password's own block, else only under a key naming a database
         Optional<WrittenUrl> url = urls.stream().filter(u -> u.kind().equals(kind) && u.password().isEmpty())
-                .min(Comparator.comparing((WrittenUrl u) -> !sameBlock(u, entries, block))
+                .filter(u -> sameBlock(u, entries, pw) || urlKey(u, entries).filter(ConnectionFactsParser::namesDatabase).isPresent())
+                .min(Comparator.comparing((WrittenUrl u) -> !sameBlock(u, entries, pw))
                         .thenComparing(u -> Math.abs(u.line() - pw.line())));
-        Optional<Entry> hostEntry = sameBlock(entries, Role.HOST, block);
+        Optional<Entry> hostEntry = sameBlock(entries, Role.HOST, pw);
         String host;
-        OptionalInt port = sameBlock(entries, Role.PORT, block).map(e -> Hosts.port(e.value())).orElse(OptionalInt.empty());
+        boolean hostPaired;
+        OptionalInt port = sameBlock(entries, Role.PORT, pw).map(e -> Hosts.port(e.value())).orElse(OptionalInt.empty());
         if (hostEntry.isPresent()) {
             host = hostOf(hostEntry.get().value());
             port = port.isPresent() ? port : portOf(hostEntry.get().value());
+            hostPaired = true;
         } else if (url.isPresent()) {
             host = url.get().host();
             port = port.isPresent() ? port : url.get().port();
+            hostPaired = sameBlock(url.get(), entries, pw);
         } else {
-            host = onlyOne(entries, Role.HOST).map(e -> hostOf(e.value())).orElse("");
+            Optional<Entry> only = onlyDatabaseHost(entries);
+            host = only.map(e -> hostOf(e.value())).orElse("");
+            port = port.isPresent() ? port : only.map(e -> portOf(e.value())).orElse(OptionalInt.empty());
+            hostPaired = false;
         }
-        Optional<String> user = sameBlock(entries, Role.USER, block).map(Entry::value)
-                .or(() -> url.filter(u -> sameBlock(u, entries, block)).flatMap(WrittenUrl::user))
-                .or(() -> block.matches("(?:.*[._-])?root") ? Optional.of("root") : Optional.empty());
-        Optional<String> database = sameBlock(entries, Role.DATABASE, block).map(Entry::value)
+        Optional<String> written = sameBlock(entries, Role.USER, pw).map(Entry::value)
+                .or(() -> url.filter(u -> sameBlock(u, entries, pw)).flatMap(WrittenUrl::user));
+        // MYSQL_ROOT_PASSWORD names its user only by convention: guessed, so not paired
+        Optional<String> user = written.or(() -> pw.prefix().matches("(?:.*[._-])?root") ? Optional.of("root") : Optional.empty());
+        Optional<String> database = sameBlock(entries, Role.DATABASE, pw).map(Entry::value)
                 .or(() -> url.flatMap(WrittenUrl::database));
-        return facts(kind.get(), host, port, user, database, pw.value());
+        return facts(kind.get(), host, port, user, database, pw.value(),
+                hostPaired && written.isPresent() ? Optional.empty() : Optional.of(ConnectionFacts.NOT_PAIRED));
     }
 
     private static Lookup facts(DatabaseKind kind, String host, OptionalInt port, Optional<String> user,
-                                Optional<String> database, String password) {
+                                Optional<String> database, String password, Optional<String> doubt) {
         if (host.isEmpty() || !Hosts.isRealHost(host)) {
             return Lookup.missing("no host next to the password");
         }
@@ -104,7 +124,7 @@ public final class ConnectionFactsParser {
             return Lookup.missing("no user next to the password");
         }
         return Lookup.found(new ConnectionFacts(kind, host, port.orElse(kind.defaultPort()), user.get(),
-                database.filter(Hosts::isPlainDatabaseName), new Secret(password)));
+                database.filter(Hosts::isPlainDatabaseName), new Secret(password), doubt));
     }
 
     /**
@@ -113,10 +133,12 @@ public final class ConnectionFactsParser {
      * database is mentioned nearby: that password belongs to the other service's verifier.
      */
     private static Optional<DatabaseKind> kindFromSettings(Entry pw, List<Entry> entries, List<WrittenUrl> urls) {
-        if (java.util.Arrays.stream(pw.prefix().split("[._-]")).anyMatch(OTHER_SERVICES::contains)) {
+        if (namesOtherService(pw)) {
             return Optional.empty();
         }
+        // a driver of the password's own mapping first: another block may name another server
         Optional<DatabaseKind> kind = entries.stream().filter(e -> DRIVER_KEYS.contains(lastSegment(e.key())))
+                .sorted(Comparator.comparing((Entry e) -> !e.parents().equals(pw.parents())))
                 .map(e -> DatabaseKind.named(e.value())).flatMap(Optional::stream).findFirst();
         if (kind.isEmpty()) {
             kind = keyKind(pw);
@@ -144,18 +166,37 @@ public final class ConnectionFactsParser {
         return DatabaseKind.named(e.prefix());
     }
 
-    private static Optional<Entry> sameBlock(List<Entry> entries, Role role, String block) {
-        return entries.stream().filter(e -> e.role() == role && e.prefix().equals(block)).findFirst();
+    private static Optional<Entry> sameBlock(List<Entry> entries, Role role, Entry block) {
+        return entries.stream().filter(e -> e.role() == role && e.sameBlock(block)).findFirst();
     }
 
-    private static boolean sameBlock(WrittenUrl u, List<Entry> entries, String block) {
-        return entries.stream().anyMatch(e -> e.line() == u.line() && e.prefix().equals(block));
+    private static boolean sameBlock(WrittenUrl u, List<Entry> entries, Entry block) {
+        return urlKey(u, entries).filter(e -> e.sameBlock(block)).isPresent();
     }
 
-    /** The host of another block only when it is the only one in sight ({@code DATABASE_HOST} with {@code DB_PASSWORD}). */
-    private static Optional<Entry> onlyOne(List<Entry> entries, Role role) {
-        List<Entry> all = entries.stream().filter(e -> e.role() == role).toList();
-        return all.size() == 1 ? Optional.of(all.get(0)) : Optional.empty();
+    /** The setting a URL is the value of ({@code DATABASE_URL=postgres://...}), if it is one. */
+    private static Optional<Entry> urlKey(WrittenUrl u, List<Entry> entries) {
+        return entries.stream().filter(e -> e.line() == u.line()).findFirst();
+    }
+
+    /**
+     * The host of another block only when it is the only host in sight whose key names a database
+     * ({@code DATABASE_HOST} with {@code DB_PASSWORD}); {@code SMTP_HOST} or {@code ANALYTICS_HOST} never.
+     */
+    private static Optional<Entry> onlyDatabaseHost(List<Entry> entries) {
+        List<Entry> all = entries.stream().filter(e -> e.role() == Role.HOST).toList();
+        return all.size() == 1 && namesDatabase(all.get(0)) ? Optional.of(all.get(0)) : Optional.empty();
+    }
+
+    private static boolean namesDatabase(Entry e) {
+        List<String> words = e.words();
+        return !namesOtherService(e) && (words.stream().anyMatch(DATABASE_WORDS::contains)
+                || e.prefix().startsWith("pg") || e.prefix().startsWith("postgres") || e.prefix().startsWith("mysql")
+                || e.prefix().startsWith("mariadb"));
+    }
+
+    private static boolean namesOtherService(Entry e) {
+        return e.words().stream().anyMatch(OTHER_SERVICES::contains);
     }
 
     private static String lastSegment(String key) {

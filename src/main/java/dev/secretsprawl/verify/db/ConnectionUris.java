@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Finds database addresses written as URLs in text: {@code postgres[ql]://user:pass@host:port/db},
  * {@code mysql://}, {@code mariadb://} (with SQLAlchemy-style {@code +driver}), JDBC URLs with
  * {@code ?user=&password=} properties, other JDBC URLs (so a password in one can be answered "no check for
- * jdbc:X"), and Go MySQL DSNs {@code user:pass@tcp(host:port)/db}.
+ * jdbc:X"), and Go MySQL DSNs {@code user:pass@tcp(host:port)/db}, whose password Go's MySQL driver takes
+ * literally (it does not percent-decode it, so neither may we).
  */
 final class ConnectionUris {
     private static final Pattern DB_URL = Pattern.compile(
@@ -35,7 +36,8 @@ final class ConnectionUris {
         Matcher m = DB_URL.matcher(text);
         while (m.find()) {
             String scheme = m.group(2).toLowerCase(Locale.ROOT);
-            found.add(parse(scheme, DatabaseKind.named(scheme), m.group(3), secret, lineOf(text, m.start())));
+            WrittenUrl.Encoding encoding = m.group(1) == null ? WrittenUrl.Encoding.URI : WrittenUrl.Encoding.JDBC;
+            found.add(parse(scheme, DatabaseKind.named(scheme), m.group(3), secret, lineOf(text, m.start()), encoding));
         }
         Matcher j = OTHER_JDBC.matcher(text);
         while (j.find()) {
@@ -51,7 +53,8 @@ final class ConnectionUris {
         return found;
     }
 
-    private static WrittenUrl parse(String scheme, Optional<DatabaseKind> kind, String rest, String secret, int line) {
+    private static WrittenUrl parse(String scheme, Optional<DatabaseKind> kind, String rest, String secret, int line,
+                                    WrittenUrl.Encoding encoding) {
         int at = userinfoEnd(rest, secret);
         String userinfo = at < 0 ? "" : rest.substring(0, at);
         String afterAt = at < 0 ? rest : rest.substring(at + 1);
@@ -79,7 +82,7 @@ final class ConnectionUris {
             }
         }
         String firstHost = hostPort.split(",", -1)[0];
-        return new WrittenUrl(scheme, kind, host(firstHost), port(firstHost), user, database, password, line);
+        return new WrittenUrl(scheme, kind, host(firstHost), port(firstHost), user, database, password, line, encoding);
     }
 
     /** The {@code @} ending the userinfo: after {@code :secret} when the secret is there, else the last before the path. */
@@ -103,14 +106,15 @@ final class ConnectionUris {
             }
         }
         return new WrittenUrl(sub, Optional.empty(), "", OptionalInt.empty(), Optional.empty(), Optional.empty(),
-                password, line);
+                password, line, WrittenUrl.Encoding.JDBC);
     }
 
     private static WrittenUrl goDsn(Matcher g, int line) {
         boolean tcp = g.group(3).startsWith("tcp");
         String address = tcp ? g.group(4) : "";
         return new WrittenUrl("mysql", Optional.of(DatabaseKind.MYSQL), host(address), port(address),
-                nonEmpty(g.group(1)), nonEmpty(g.group(5) == null ? "" : g.group(5)), nonEmpty(g.group(2)), line);
+                nonEmpty(g.group(1)), nonEmpty(g.group(5) == null ? "" : g.group(5)), nonEmpty(g.group(2)), line,
+                WrittenUrl.Encoding.LITERAL);
     }
 
     /** {@code key=value} pairs after {@code ?}, split where this pattern says ({@code ;} and {@code :} for SQL Server, DB2). */

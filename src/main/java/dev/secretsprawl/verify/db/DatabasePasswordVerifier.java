@@ -19,8 +19,8 @@ import java.util.logging.Logger;
 /**
  * Checks a PostgreSQL, MySQL or MariaDB password by logging in at the host written next to it (a URL, a
  * JDBC URL, or the host, port and user settings of the same config block) and closing the connection at
- * once. Nothing is queried. The wrong-password answer of the server is "dead"; anything else it did not
- * say (refused, timed out, TLS, pg_hba) is "unknown".
+ * once. Nothing is queried. The wrong-password answer of the server is "dead" only when host and user were
+ * written with the password; anything else it did not say (refused, timed out, TLS, pg_hba) is "unknown".
  */
 public final class DatabasePasswordVerifier implements Verifier {
     /** Driver loggers can print connection URLs and server messages: silenced, and held so they stay so. */
@@ -51,9 +51,21 @@ public final class DatabasePasswordVerifier implements Verifier {
         }
         ConnectionFacts facts = lookup.facts().get();
         context.connecting(URI.create(facts.kind().scheme() + "://" + facts.address()));
-        Verification v = login(facts, context.timeout());
+        Verification v = unlessGuessed(login(facts, context.timeout()), facts);
         return v.detail().contains(credential.secret().reveal())
                 ? new Verification(v.status(), v.status().label() + " at " + facts.address()) : v;
+    }
+
+    /**
+     * A rejection is the password's fault only if we asked the right server as the right user with the password
+     * as the application sends it: with a host or user taken from outside the password's block, it may have
+     * been the wrong one.
+     */
+    private static Verification unlessGuessed(Verification v, ConnectionFacts facts) {
+        if (v.status() != Verification.Status.DEAD || facts.doubt().isEmpty()) {
+            return v;
+        }
+        return Verification.unknown(DatabaseLogin.rejected(facts) + ", but " + facts.doubt().get());
     }
 
     @Override

@@ -28,6 +28,11 @@ final class PostgresLogin implements DatabaseLogin {
         p.setProperty("loginTimeout", seconds);
         // TLS when the server offers it, without trusting it for more than this check; no Kerberos round trips
         p.setProperty("sslmode", "prefer");
+        // never the operator's client certificate (~/.postgresql): empty paths are pgjdbc's documented "send none",
+        // and a key that still needs a passphrase fails instead of prompting on the console and blocking the scan
+        p.setProperty("sslcert", "");
+        p.setProperty("sslkey", "");
+        p.setProperty("sslpasswordcallback", NoKeyPassphrase.class.getName());
         p.setProperty("gssEncMode", "disable");
         p.setProperty("ApplicationName", "secret-sprawl verify");
         return p;

@@ -63,6 +63,17 @@ class ConnectionFactsParserTest {
         assertThat(lookup.facts().orElseThrow().user()).isEqualTo("ops@corp");
         assertThat(lookup.facts().orElseThrow().password().reveal())
                 .isEqualTo(PW.substring(0, 6) + "@" + PW.substring(6, 12) + "/" + PW.substring(12));
+        assertThat(lookup.facts().orElseThrow().doubt()).isEmpty();
+    }
+
+    @Test
+    void shouldDoubtARejectionOfAJdbcUrlPasswordThatMayBePercentEncoded() {
+        String written = PW.substring(0, 9) + "%41" + PW.substring(9);
+        Lookup lookup = ConnectionFactsParser.find("url=jdbc:mariadb://db.internal:3306/app?user=app&password=" + written,
+                written, Optional.empty());
+
+        // pgjdbc would decode it, the MariaDB driver would not: which one the application uses is not written
+        assertThat(lookup.facts().orElseThrow().doubt()).contains(ConnectionFacts.JDBC_ENCODING);
     }
 
     @Test
@@ -125,8 +136,10 @@ class ConnectionFactsParserTest {
 
     @Test
     void shouldPairARootPasswordWithRootAndNotWithTheAppUser() {
-        assertFacts(found("MYSQL_HOST=db\nMYSQL_USER=app\nMYSQL_PASSWORD=other-value\nMYSQL_ROOT_PASSWORD=" + PW),
-                DatabaseKind.MYSQL, "db", 3306, "root", null);
+        ConnectionFacts f = found("MYSQL_HOST=db\nMYSQL_USER=app\nMYSQL_PASSWORD=other-value\nMYSQL_ROOT_PASSWORD=" + PW);
+        assertFacts(f, DatabaseKind.MYSQL, "db", 3306, "root", null);
+        // "root" is guessed from the key's name: a rejection could be for a user that was never meant
+        assertThat(f.doubt()).contains(ConnectionFacts.NOT_PAIRED);
     }
 
     @Test
@@ -173,8 +186,9 @@ class ConnectionFactsParserTest {
 
     @Test
     void shouldTakeAHostOfAnotherBlockOnlyWhenItIsTheOnlyOne() {
-        assertThat(found("DATABASE_HOST=pg.internal\nDB_USER=app\nDB_PASSWORD=" + PW, Optional.of(DatabaseKind.POSTGRES)).host())
-                .isEqualTo("pg.internal");
+        ConnectionFacts f = found("DATABASE_HOST=pg.internal\nDB_USER=app\nDB_PASSWORD=" + PW, Optional.of(DatabaseKind.POSTGRES));
+        assertThat(f.host()).isEqualTo("pg.internal");
+        assertThat(f.doubt()).contains(ConnectionFacts.NOT_PAIRED);
         assertThat(problem("REDIS_HOST=cache\nSMTP_HOST=mail\nDB_USER=app\nDB_PASSWORD=" + PW, Optional.of(DatabaseKind.POSTGRES)))
                 .isEqualTo("no host next to the password");
     }
@@ -240,5 +254,102 @@ class ConnectionFactsParserTest {
     @Test
     void shouldSayNoHostForAClientThatUsesTheLocalSocket() {
         assertThat(problem("mysql -u root -p" + PW + " shop", Optional.empty())).isEqualTo("no host next to the password");
+    }
+
+    @Test
+    void shouldTakeHostAndUserFromThePasswordsOwnYamlMappingNotAnEarlierOne() {
+        ConnectionFacts f = found("redis:\n  host: cache.internal\n  username: cacheuser\ndatabase:\n  host: db.internal\n"
+                + "  username: app\n  password: " + PW + "\n", Optional.of(DatabaseKind.POSTGRES));
+
+        assertFacts(f, DatabaseKind.POSTGRES, "db.internal", 5432, "app", null);
+        assertThat(f.doubt()).isEmpty();
+    }
+
+    @Test
+    void shouldTakeHostAndUserFromThePasswordsOwnJsonObjectNotAnEarlierOne() {
+        ConnectionFacts f = found("{\n  \"redis\": {\n    \"host\": \"cache.internal\",\n    \"username\": \"cacheuser\"\n  },\n"
+                + "  \"database\": {\n    \"host\": \"db.internal\",\n    \"username\": \"app\",\n    \"password\": \"" + PW + "\"\n  }\n}\n",
+                Optional.of(DatabaseKind.POSTGRES));
+
+        assertFacts(f, DatabaseKind.POSTGRES, "db.internal", 5432, "app", null);
+        assertThat(f.doubt()).isEmpty();
+    }
+
+    @Test
+    void shouldTakeHostAndUserFromThePasswordsOwnYamlListItem() {
+        ConnectionFacts f = found("replicas:\n  - host: pg-a.internal\n    username: reader\n    password: other-value\n"
+                + "  - host: pg-b.internal\n    username: writer\n    password: " + PW + "\n", Optional.of(DatabaseKind.POSTGRES));
+
+        assertFacts(f, DatabaseKind.POSTGRES, "pg-b.internal", 5432, "writer", null);
+    }
+
+    @Test
+    void shouldNotTakeTheUserOfAnotherYamlMapping() {
+        assertThat(problem("redis:\n  username: cacheuser\ndatabase:\n  host: db.internal\n  password: " + PW + "\n",
+                Optional.of(DatabaseKind.POSTGRES))).isEqualTo("no user next to the password");
+    }
+
+    @Test
+    void shouldLeaveAPasswordUnderAnotherServicesYamlKeyAlone() {
+        assertThat(problem("spring:\n  datasource:\n    url: jdbc:postgresql://pg/app\n  rabbitmq:\n    host: mq\n"
+                + "    username: app\n    password: " + PW + "\n", Optional.empty()))
+                .isEqualTo("nothing next to the password says which database server it is for");
+    }
+
+    @Test
+    void shouldNotTakeTheHostOfAUrlWhoseKeyNamesNoDatabase() {
+        assertThat(problem("ANALYTICS_URL=postgres://analytics.internal/x\nDB_USER=app\nDB_PASSWORD=" + PW,
+                Optional.of(DatabaseKind.POSTGRES))).isEqualTo("no host next to the password");
+    }
+
+    @Test
+    void shouldTakeTheHostOfADatabaseUrlOfAnotherBlockButNotAsPaired() {
+        ConnectionFacts f = found("DATABASE_URL=postgres://db.internal:5433/app\nDB_USER=app\nDB_PASSWORD=" + PW,
+                Optional.of(DatabaseKind.POSTGRES));
+
+        assertFacts(f, DatabaseKind.POSTGRES, "db.internal", 5433, "app", "app");
+        assertThat(f.doubt()).contains(ConnectionFacts.NOT_PAIRED);
+    }
+
+    @Test
+    void shouldNotTakeTheHostOfAnotherServiceEvenWhenItIsTheOnlyOne() {
+        assertThat(problem("SMTP_HOST=mail.internal\nDB_USER=app\nDB_PASSWORD=" + PW, Optional.of(DatabaseKind.POSTGRES)))
+                .isEqualTo("no host next to the password");
+    }
+
+    @Test
+    void shouldHaveNoDoubtAboutHostAndUserWrittenWithThePassword() {
+        assertThat(found("DB_CONNECTION=pgsql\nDB_HOST=db.internal\nDB_USERNAME=app\nDB_PASSWORD=" + PW).doubt()).isEmpty();
+        assertThat(found("postgres://app:" + PW + "@db.internal/app").doubt()).isEmpty();
+        assertThat(found("spring.datasource.url=jdbc:mariadb://maria.internal:3306/shop\nspring.datasource.username=shop\n"
+                + "spring.datasource.password=" + PW + "\n").doubt()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepAGoDsnPasswordLiteralAsGosMysqlDriverDoes() {
+        String written = PW.substring(0, 9) + "%41" + PW.substring(9);
+        Lookup lookup = ConnectionFactsParser.find("dsn := \"app:" + written + "@tcp(db.internal:3306)/shop\"", written, Optional.empty());
+
+        assertThat(lookup.facts().orElseThrow().password().reveal()).isEqualTo(written);
+    }
+
+    @Test
+    void shouldKeepAPercentSignOfAConfigValueLiteral() {
+        String written = PW.substring(0, 9) + "%41" + PW.substring(9);
+        Lookup lookup = ConnectionFactsParser.find("DB_HOST=db\nDB_USER=app\nDB_PASSWORD=" + written, written,
+                Optional.of(DatabaseKind.POSTGRES));
+
+        assertThat(lookup.facts().orElseThrow().password().reveal()).isEqualTo(written);
+    }
+
+    @Test
+    void shouldReadSettingsARailsEnvironmentMergesFromItsDefaults() {
+        ConnectionFacts f = found("default: &default\n  adapter: postgresql\n  host: pg-default.internal\n  username: app\n"
+                + "development:\n  <<: *default\n  database: dev\nproduction:\n  <<: *default\n  host: pg-prod.internal\n"
+                + "  database: prod\n  password: " + PW + "\n");
+
+        // its own host wins over the merged one; the merged user counts as written with the password
+        assertFacts(f, DatabaseKind.POSTGRES, "pg-prod.internal", 5432, "app", "prod");
+        assertThat(f.doubt()).isEmpty();
     }
 }

@@ -254,4 +254,35 @@ class PostgresPasswordVerifierTest extends VerifierContractTest {
 
         assertThat(new DatabasePasswordVerifier().claims(c)).isFalse();
     }
+
+    @Test
+    void shouldSayUnknownNotDeadWhenTheRejectedUserWasGuessedRatherThanWritten() throws Exception {
+        admin("DO $$ BEGIN CREATE ROLE root LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        admin("ALTER ROLE root PASSWORD '" + StandInServers.password(20) + "'");
+        // the user "root" comes from the key's name, not from a user setting next to the password
+        Credential c = Detected.credential(".env", "DB_CONNECTION=pgsql\nDB_ROOT_HOST=localhost\nDB_ROOT_PORT=" + pg.getPort()
+                + "\nDB_ROOT_PASSWORD=" + StandInServers.password(20) + "\n", "generic-password-unquoted");
+
+        Verification v = check(new Case(c, context(Duration.ofSeconds(10))));
+
+        assertThat(v).isEqualTo(Verification.unknown("authentication failed for user root at localhost:" + pg.getPort()
+                + ", but that user or host was not written with the password"));
+    }
+
+    @Test
+    void shouldSayUnknownNotDeadWhenTheHostCameFromAnotherBlockButLiveWhenThePasswordWorks() throws Exception {
+        String password = StandInServers.password(20);
+        String role = role(password);
+        String stale = StandInServers.password(20);
+        String lines = "DB_CONNECTION=pgsql\nDATABASE_HOST=localhost:" + pg.getPort() + "\nDB_USER=" + role + "\nDB_PASSWORD=";
+
+        Verification rejected = check(new Case(Detected.credential(".env", lines + stale + "\n", "generic-password-unquoted"),
+                context(Duration.ofSeconds(10))));
+        Verification accepted = check(new Case(Detected.credential(".env", lines + password + "\n", "generic-password-unquoted"),
+                context(Duration.ofSeconds(10))));
+
+        assertThat(rejected.status()).isEqualTo(Verification.Status.UNKNOWN);
+        assertThat(rejected.detail()).startsWith("authentication failed for user " + role).doesNotContain(stale);
+        assertThat(accepted.status()).isEqualTo(Verification.Status.LIVE);
+    }
 }
