@@ -37,7 +37,8 @@ public final class VaultVerifier implements Verifier {
 
     @Override
     public String scope(Credential credential) {
-        return VaultAddress.find(credential.context().reveal(), credential.secret().reveal()).map(URI::toString).orElse("");
+        return credential.ruleId() + "|" + VaultAddress.find(credential.context().reveal(), credential.secret().reveal())
+                .map(URI::toString).orElse("");
     }
 
     @Override
