@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Where each issuer's API lives. Defaults are the vendors' public endpoints; enterprise installs and tests
- * override them ({@code --verify-endpoint github=https://ghe.example.com/api/v3}).
+ * override them ({@code --verify-endpoint github=https://ghe.example.com/api/v3}). Vault has no default: every
+ * install is someone's own, and the scanning machine's Vault is not the one a found token belongs to.
  */
 public final class Endpoints {
     private static final Map<String, URI> DEFAULTS = Map.ofEntries(
@@ -19,8 +20,7 @@ public final class Endpoints {
             Map.entry("stripe", URI.create("https://api.stripe.com")),
             Map.entry("sendgrid", URI.create("https://api.sendgrid.com")),
             Map.entry("datadog", URI.create("https://api.datadoghq.com")),
-            Map.entry("aws", URI.create("https://sts.amazonaws.com")),
-            Map.entry("vault", URI.create("http://127.0.0.1:8200")));
+            Map.entry("aws", URI.create("https://sts.amazonaws.com")));
 
     private final Map<String, URI> overrides;
 

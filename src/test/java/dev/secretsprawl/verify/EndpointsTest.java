@@ -16,6 +16,11 @@ class EndpointsTest {
     }
 
     @Test
+    void shouldHaveNoDefaultVaultAsEveryVaultIsSomeonesOwnInstall() {
+        assertThat(Endpoints.defaults().of("vault")).isEmpty();
+    }
+
+    @Test
     void shouldLetAnEnterpriseInstallOverrideOneIssuerAndDropTheTrailingSlash() {
         Endpoints e = Endpoints.with(Map.of("github", URI.create("https://ghe.example.com/api/v3/")));
         assertThat(e.require("github")).isEqualTo(URI.create("https://ghe.example.com/api/v3"));

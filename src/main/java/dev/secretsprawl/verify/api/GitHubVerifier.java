@@ -37,6 +37,12 @@ public final class GitHubVerifier implements Verifier {
     }
 
     @Override
+    public String scope(Credential credential) {
+        // a rejection is dead or not depending on the GitHub Enterprise hosts written nearby
+        return credential.ruleId() + "|" + String.join(",", NeighbourHosts.all(credential, "github", PUBLIC_HOSTS));
+    }
+
+    @Override
     public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
         if (!API_TOKENS.contains(credential.ruleId())) {
             return Verification.unknown(NO_CHECK.getOrDefault(credential.ruleId(), "no check for this kind of GitHub credential"));

@@ -37,6 +37,12 @@ public final class GitLabVerifier implements Verifier {
     }
 
     @Override
+    public String scope(Credential credential) {
+        // a rejection is dead or not depending on the self-managed GitLab hosts written nearby
+        return credential.ruleId() + "|" + String.join(",", NeighbourHosts.all(credential, "gitlab", PUBLIC_HOSTS));
+    }
+
+    @Override
     public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
         if (!ACCESS_TOKENS.contains(credential.ruleId())) {
             return Verification.unknown("no check for this kind of GitLab token");

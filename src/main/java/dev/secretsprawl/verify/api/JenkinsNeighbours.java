@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,15 @@ final class JenkinsNeighbours {
     /** Where a Jenkins answers: its base URL (with any context path) and the token's user. */
     record Target(URI base, String user) {
     }
+
+    /**
+     * A user read next to the token; {@code stated} when the text gives it as the token's own (the URL's userinfo,
+     * {@code -auth user:token}, {@code --username}, {@code JENKINS_USER(NAME)}) rather than a looser setting.
+     */
+    record User(String name, boolean stated) {
+    }
+
+    private static final Pattern STATED_SETTING = Pattern.compile("(?i)jenkins[_.-]?user(?:name)?");
 
     private static final String SEP = "[\"']?\\s*(?:=>|[:=>])\\s*[\"']?";
     private static final Pattern URL_SETTING = Pattern.compile(
@@ -54,17 +64,24 @@ final class JenkinsNeighbours {
 
     /** The user the token belongs to, if the text names one. */
     static Optional<String> user(String context, String token) {
+        return namedUser(context, token).map(User::name);
+    }
+
+    /** The user the token belongs to and how surely the text says so. */
+    static Optional<User> namedUser(String context, String token) {
         Matcher inUrl = tokenInUrl(context, token);
         if (inUrl.find()) {
-            return Optional.of(URLDecoder.decode(inUrl.group(2), StandardCharsets.UTF_8));
+            return Optional.of(new User(URLDecoder.decode(inUrl.group(2), StandardCharsets.UTF_8), true));
         }
         Matcher auth = Pattern.compile("-auth\\s+[\"']?([^\\s:'\"]{1,64}):" + Pattern.quote(token)).matcher(context);
         if (auth.find()) {
-            return Optional.of(auth.group(1));
+            return Optional.of(new User(auth.group(1), true));
         }
         int at = Math.max(0, context.indexOf(token));
-        return nearest(USER_SETTING, context, at, 2, m -> !m.group(1).toLowerCase(Locale.ROOT).matches(".*(token|pass|secret|key).*"))
-                .or(() -> nearest(USER_FLAG, context, at, 1, m -> onJenkinsLine(context, m)));
+        return nearest(USER_SETTING, context, at, m -> !m.group(1).toLowerCase(Locale.ROOT).matches(".*(token|pass|secret|key).*"))
+                .map(m -> new User(m.group(2), STATED_SETTING.matcher(m.group(1)).matches()))
+                .or(() -> nearest(USER_FLAG, context, at, m -> onJenkinsLine(context, m))
+                        .map(m -> new User(m.group(1), m.group().toLowerCase(Locale.ROOT).contains("--username"))));
     }
 
     private static Matcher tokenInUrl(String context, String token) {
@@ -83,13 +100,17 @@ final class JenkinsNeighbours {
     }
 
     private static Optional<String> nearest(Pattern pattern, String text, int at, int group, Predicate<Matcher> keep) {
+        return nearest(pattern, text, at, keep).map(m -> m.group(group));
+    }
+
+    private static Optional<MatchResult> nearest(Pattern pattern, String text, int at, Predicate<Matcher> keep) {
         Matcher m = pattern.matcher(text);
-        String best = null;
+        MatchResult best = null;
         int distance = Integer.MAX_VALUE;
         while (m.find()) {
             if (keep.test(m) && Math.abs(m.start() - at) < distance) {
                 distance = Math.abs(m.start() - at);
-                best = m.group(group);
+                best = m.toMatchResult();
             }
         }
         return Optional.ofNullable(best);

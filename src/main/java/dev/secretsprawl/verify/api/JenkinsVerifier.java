@@ -18,8 +18,10 @@ import java.util.Set;
 
 /**
  * Jenkins API tokens, asked of the Jenkins written next to them: {@code GET {url}/whoAmI/api/json} with HTTP basic
- * user:token (https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/). Jenkins
- * answers 401 to a wrong user/token pair: dead. An answer as {@code anonymous} means no credential was used (a proxy
+ * user:token (https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/). A 401 is dead
+ * only when Jenkins itself sent it (its responses carry an {@code X-Jenkins} version header; an SSO proxy's 401 does
+ * not) and the user is the one written with the token (URL userinfo, {@code -auth}, {@code --username},
+ * {@code JENKINS_USER(NAME)}): a guessed user's 401 says nothing about the token. An answer as {@code anonymous} means no credential was used (a proxy
  * in front may drop the header): unknown. Parameter defaults and secrets encrypted at rest are not API tokens.
  */
 public final class JenkinsVerifier implements Verifier {
@@ -34,8 +36,10 @@ public final class JenkinsVerifier implements Verifier {
 
     @Override
     public String scope(Credential credential) {
-        return JenkinsNeighbours.find(credential.context().reveal(), credential.secret().reveal())
-                .map(t -> t.base() + "|" + t.user()).orElse("");
+        String text = credential.context().reveal();
+        String token = credential.secret().reveal();
+        return credential.ruleId() + "|" + JenkinsNeighbours.url(text, token).map(URI::toString).orElse("") + "|"
+                + JenkinsNeighbours.namedUser(text, token).map(u -> u.name() + "|" + u.stated()).orElse("");
     }
 
     @Override
@@ -51,28 +55,41 @@ public final class JenkinsVerifier implements Verifier {
         if (url.isEmpty()) {
             return Verification.unknown("no Jenkins URL next to the token");
         }
-        Optional<String> user = JenkinsNeighbours.user(text, token);
+        Optional<JenkinsNeighbours.User> user = JenkinsNeighbours.namedUser(text, token);
         if (user.isEmpty()) {
             return Verification.unknown("no Jenkins user next to the token");
         }
-        String basic = Base64.getEncoder().encodeToString((user.get() + ":" + token).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((user.get().name() + ":" + token).getBytes(StandardCharsets.UTF_8));
         Http.Response response = context.httpTo(url.get()).get(URI.create(url.get() + "/whoAmI/api/json"),
                 Map.of("Authorization", "Basic " + basic, "Accept", "application/json"));
-        return read(response, credential, url.get(), IssuerAnswers.name(user.get(), credential));
+        return read(response, credential, url.get(), user.get());
     }
 
-    private static Verification read(Http.Response response, Credential credential, URI url, String user) {
+    private static Verification read(Http.Response response, Credential credential, URI url, JenkinsNeighbours.User who) {
+        String user = IssuerAnswers.name(who.name(), credential);
         Optional<Verification> notNow = IssuerAnswers.notNow(VENDOR, response);
         if (notNow.isPresent()) {
             return notNow.get();
         }
         return switch (response.status()) {
             case 200 -> whoAmI(IssuerAnswers.json(response), credential, url);
-            case 401 -> Verification.dead("Jenkins at " + url.getHost() + " rejected the token of user " + user);
+            case 401 -> rejected(response, url, user, who.stated());
             case 403 -> Verification.unknown("Jenkins at " + url.getHost() + " refused whoAmI (403) without rejecting the token");
             case 404 -> Verification.unknown("no Jenkins answered at " + url.getHost() + " (404 for whoAmI)");
             default -> IssuerAnswers.unexpected(VENDOR, response);
         };
+    }
+
+    private static Verification rejected(Http.Response response, URI url, String user, boolean stated) {
+        if (response.header("X-Jenkins").isEmpty()) {
+            return Verification.unknown("a 401 at " + url.getHost() + " without Jenkins' X-Jenkins header: a proxy in front"
+                    + " (SSO) may have refused the request before Jenkins saw the token");
+        }
+        if (!stated) {
+            return Verification.unknown("Jenkins at " + url.getHost() + " rejected the token with user " + user
+                    + ", a name guessed from a setting nearby: the token may be another user's");
+        }
+        return Verification.dead("Jenkins at " + url.getHost() + " rejected the token of user " + user);
     }
 
     private static Verification whoAmI(JsonNode me, Credential credential, URI url) {

@@ -3,6 +3,8 @@ package dev.secretsprawl.verify.api;
 import dev.secretsprawl.verify.Credential;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,22 @@ final class NeighbourHosts {
     private static final Pattern URL_HOST = Pattern.compile("(?i)https?://(?:[^\\s/@'\"]{1,200}@)?([a-z0-9.-]{1,253})");
 
     private NeighbourHosts() {
+    }
+
+    /**
+     * Every host in the credential's context whose name holds {@code product}, other than the product's public
+     * hosts, in the order written: what {@link #other} may pick from, whatever host is asked.
+     */
+    static List<String> all(Credential credential, String product, Set<String> publicHosts) {
+        List<String> hosts = new ArrayList<>();
+        Matcher m = URL_HOST.matcher(credential.context().reveal());
+        while (m.find()) {
+            String host = m.group(1).toLowerCase(Locale.ROOT);
+            if (host.contains(product) && !publicHosts.contains(host) && !hosts.contains(host)) {
+                hosts.add(host);
+            }
+        }
+        return hosts;
     }
 
     /**

@@ -35,6 +35,13 @@ public final class NpmVerifier implements Verifier {
     }
 
     @Override
+    public String scope(Credential credential) {
+        // the .npmrc key in front of the token decides whether it is npm's to check at all
+        return credential.ruleId() + "|" + keyOf(credential.context().reveal(), credential.secret().reveal())
+                .map(m -> m.group(1).toLowerCase(Locale.ROOT) + ":" + m.group(2)).orElse("");
+    }
+
+    @Override
     public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
         URI base = context.endpoints().require(ISSUER);
         Optional<String> noCheck = whyNoCheck(credential, base);

@@ -17,15 +17,17 @@ import java.util.Set;
 /**
  * Slack tokens, asked of {@code POST /api/auth.test} (https://api.slack.com/methods/auth.test: no scope needed for
  * bot, user and app-level tokens). Slack answers HTTP 200 with {@code ok} and an {@code error} code; the codes that
- * say the token is gone are dead. Slack also answers {@code invalid_auth} to a request from an address outside a
- * token's allowed IP ranges, a rare set-up we accept reporting as dead. {@code not_authed} means Slack saw no token
+ * say the token is gone ({@code token_revoked}, {@code token_expired}, {@code account_inactive}) are dead. Slack
+ * documents {@code invalid_auth} as "the provided token is invalid or the request originates from an IP address
+ * disallowed from making the request": it cannot tell a dead token from one limited to other addresses, so it is
+ * unknown. {@code not_authed} means Slack saw no token
  * at all (a proxy dropped the header): unknown, the token was never judged. Refresh tokens are exchanged, never used,
  * and a webhook can only be tested by posting to the channel: both stay unknown.
  */
 public final class SlackVerifier implements Verifier {
     static final String ISSUER = "slack";
     private static final String VENDOR = "Slack";
-    private static final Set<String> GONE = Set.of("invalid_auth", "account_inactive", "token_revoked", "token_expired");
+    private static final Set<String> GONE = Set.of("account_inactive", "token_revoked", "token_expired");
 
     @Override
     public Set<String> issuers() {
@@ -67,6 +69,10 @@ public final class SlackVerifier implements Verifier {
     private static Verification failed(String error) {
         if (GONE.contains(error)) {
             return Verification.dead("Slack rejected the token (" + error + ")");
+        }
+        if (error.equals("invalid_auth")) {
+            return Verification.unknown("Slack could not validate the token (invalid_auth): either the token is invalid or"
+                    + " it may not be used from this IP address");
         }
         if (error.equals("ratelimited")) {
             return IssuerAnswers.rateLimited(VENDOR);

@@ -22,6 +22,9 @@ import java.util.Set;
  * (created without the default policy) gets {@code permission denied} alone. So only "invalid token" is dead;
  * a bare "permission denied" stays unknown (older Vaults answer a bad token that way too: we cannot tell).
  * Recovery tokens work only while Vault runs in recovery mode: no check.
+ * The token goes to the Vault written next to it ({@link VaultAddress}), else to the one the operator named with
+ * {@code --verify-endpoint vault=URL}; never to a default or to the scanning machine's own {@code VAULT_ADDR}, whose
+ * "invalid token" would say nothing about a token of another Vault.
  */
 public final class VaultVerifier implements Verifier {
     static final String ISSUER = "vault";
@@ -33,14 +36,25 @@ public final class VaultVerifier implements Verifier {
     }
 
     @Override
+    public String scope(Credential credential) {
+        return credential.ruleId() + "|" + VaultAddress.find(credential.context().reveal(), credential.secret().reveal())
+                .map(URI::toString).orElse("");
+    }
+
+    @Override
     public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
         String token = credential.secret().reveal();
         if (credential.ruleId().equals("vault-recovery-token") || token.startsWith("r.")) {
             return Verification.unknown("a Vault recovery token works only in recovery mode: no safe check");
         }
-        URI base = context.endpoints().require(ISSUER);
-        Http.Response response = context.http(ISSUER).get(URI.create(base + "/v1/auth/token/lookup-self"),
-                Map.of("X-Vault-Token", token));
+        Optional<URI> written = VaultAddress.find(credential.context().reveal(), token);
+        Optional<URI> configured = context.endpoints().of(ISSUER);
+        if (written.isEmpty() && configured.isEmpty()) {
+            return Verification.unknown("no Vault address next to the token; set --verify-endpoint vault=URL");
+        }
+        URI base = written.orElseGet(configured::get);
+        Http http = written.isPresent() ? context.httpTo(base) : context.http(ISSUER);
+        Http.Response response = http.get(URI.create(base + "/v1/auth/token/lookup-self"), Map.of("X-Vault-Token", token));
         Optional<Verification> notNow = IssuerAnswers.notNow(VENDOR, response);
         if (notNow.isPresent()) {
             return notNow.get();

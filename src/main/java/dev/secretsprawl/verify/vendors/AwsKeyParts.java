@@ -10,8 +10,17 @@ import java.util.regex.Pattern;
  *
  * @param keyIdsNearby distinct access key ids around the finding: with more than one, a secret that does not
  *                     sign for the nearest may belong to another
+ * @param found        which part the finding itself is: the others were read from the lines around it
  */
-record AwsKeyParts(String keyId, String secretKey, String sessionToken, int keyIdsNearby) {
+record AwsKeyParts(String keyId, String secretKey, String sessionToken, int keyIdsNearby, Part found) {
+    /** The three parts a finding can be. */
+    enum Part { KEY_ID, SECRET_KEY, SESSION_TOKEN }
+
+    /** The finding is the secret key and exactly one key id is written around it: the pair STS judged is surely its own. */
+    boolean secretWithItsOnlyKeyId() {
+        return found == Part.SECRET_KEY && keyIdsNearby == 1;
+    }
+
     static final Pattern KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b");
     /** After an AWS secret-key name, or after a key id and a comma (argument lists, the console's .csv). */
     private static final Pattern SECRET_KEY = Pattern.compile("(?:(?i:(?:aws|amazon|s3a?)[\\w.-]{0,30}?secret[\\w.-]{0,20}?"
@@ -39,7 +48,8 @@ record AwsKeyParts(String keyId, String secretKey, String sessionToken, int keyI
         String secretKey = !isKeyId && !isToken ? found : nearby(SECRET_KEY, credential, "no secret key next to the " + what);
         String token = isToken ? found : !keyId.startsWith("ASIA") ? null : nearby(SESSION_TOKEN, credential,
                 "a temporary key (ASIA) works only with its session token, and none is next to the " + what);
-        return new AwsKeyParts(keyId, secretKey, token, NearbyText.all(KEY_ID, credential).size());
+        Part part = isKeyId ? Part.KEY_ID : isToken ? Part.SESSION_TOKEN : Part.SECRET_KEY;
+        return new AwsKeyParts(keyId, secretKey, token, NearbyText.all(KEY_ID, credential).size(), part);
     }
 
     private static String nearby(Pattern part, Credential credential, String missing) throws MissingPart {

@@ -46,7 +46,8 @@ public final class AwsVerifier implements Verifier {
     public String scope(Credential credential) {
         try {
             AwsKeyParts parts = AwsKeyParts.of(credential);
-            return parts.keyId() + "\n" + parts.secretKey() + "\n" + (parts.sessionToken() == null ? "" : parts.sessionToken());
+            return parts.keyId() + "\n" + parts.secretKey() + "\n" + (parts.sessionToken() == null ? "" : parts.sessionToken())
+                    + "\n" + parts.found() + "\n" + parts.keyIdsNearby();
         } catch (AwsKeyParts.MissingPart e) {
             return "";
         }
@@ -105,16 +106,39 @@ public final class AwsVerifier implements Verifier {
                 return IssuerAnswers.notNow("AWS STS", reply).orElseGet(() -> IssuerAnswers.unexpected("AWS STS", reply));
             }
             return switch (code.get()) {
-                case "InvalidClientTokenId" -> Verification.dead("AWS does not know the access key id (deleted, deactivated or never valid)");
-                case "SignatureDoesNotMatch" -> parts.keyIdsNearby() > 1
-                        ? Verification.unknown("the secret key does not sign for the nearest access key id; another key id is written nearby")
-                        : Verification.dead("the secret key does not match the access key id (rotated secret or a wrong pair)");
+                case "InvalidClientTokenId" -> unknownKeyId(parts);
+                case "SignatureDoesNotMatch" -> wrongSignature(parts);
                 case "ExpiredToken" -> Verification.dead("the session token has expired");
                 case "Throttling", "RequestLimitExceeded", "ServiceUnavailable", "InternalFailure" ->
                         Verification.unknown("AWS STS could not answer now (" + code.get() + "); try again later");
                 default -> Verification.unknown("AWS STS answered " + code.get() + " (HTTP " + reply.status()
                         + "), which says nothing certain about the key");
             };
+        }
+
+        /** Dead only if the unknown key id is the finding, or surely the finding's own (the one key id next to the secret). */
+        private static Verification unknownKeyId(AwsKeyParts parts) {
+            if (parts.found() == AwsKeyParts.Part.KEY_ID || parts.secretWithItsOnlyKeyId()) {
+                return Verification.dead("AWS does not know the access key id (deleted, deactivated or never valid)");
+            }
+            return Verification.unknown(parts.found() == AwsKeyParts.Part.SECRET_KEY
+                    ? "AWS does not know the nearest access key id, but " + parts.keyIdsNearby() + " key ids are written nearby: the secret may be another's"
+                    : "AWS does not know the access key id next to the session token; that says nothing certain about the token");
+        }
+
+        /**
+         * The key id exists (STS got as far as checking the signature): only the secret is in doubt, and it is the
+         * finding's fault only if the finding is that secret and no other key id nearby could be its pair.
+         */
+        private static Verification wrongSignature(AwsKeyParts parts) {
+            if (parts.secretWithItsOnlyKeyId()) {
+                return Verification.dead("the secret key does not match the access key id (rotated secret or a wrong pair)");
+            }
+            return Verification.unknown(switch (parts.found()) {
+                case KEY_ID -> "AWS knows the access key id; the secret key written next to it does not sign for it (it may be another key's)";
+                case SECRET_KEY -> "the secret key does not sign for the nearest access key id; another key id is written nearby";
+                case SESSION_TOKEN -> "the key pair next to the session token does not match; that says nothing certain about the token";
+            });
         }
 
         /** "arn:aws:iam::123456789012:user/ci (account 123456789012)", from a GetCallerIdentityResult. */

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Datadog API and application keys (Datadog API reference, Key Management). An API key is checked alone
  * ({@code GET /api/v1/validate}: 200 {@code {"valid": true}}, 403 when invalid). An application key only works
  * with an API key of the same organization: the API key written next to it is checked first, then both
- * together ({@code GET /api/v2/validate_keys}), so a refusal there is the application key's.
+ * together ({@code GET /api/v2/validate_keys}). A refusal there is unknown, never dead: the application key may be
+ * alive in another organisation than the API key next to it.
  */
 public final class DatadogVerifier implements Verifier {
     static final String ISSUER = "datadog";
@@ -37,7 +38,9 @@ public final class DatadogVerifier implements Verifier {
 
     @Override
     public String scope(Credential credential) {
-        return isApplicationKey(credential) ? NearbyText.closest(API_KEY, credential).orElse("") : "";
+        // the site written nearby decides where (and whether) the key is asked; an application key goes with its API key
+        String sites = String.join(",", NearbyText.all(SITE, credential)).toLowerCase(Locale.ROOT);
+        return sites + "|" + (isApplicationKey(credential) ? "app|" + NearbyText.closest(API_KEY, credential).orElse("") : "api");
     }
 
     @Override
@@ -109,7 +112,8 @@ public final class DatadogVerifier implements Verifier {
             case 200 -> IssuerAnswers.jsonIfAny(reply).filter(b -> "ok".equals(b.path("status").asText()))
                     .map(b -> Verification.live("application key valid on " + base.getHost() + " with the API key next to it"))
                     .orElseGet(() -> IssuerAnswers.unexpectedBody(VENDOR, reply));
-            case 401, 403 -> Verification.dead(base.getHost() + " rejected the application key (the API key next to it is valid)");
+            case 401, 403 -> Verification.unknown("the application key was refused with the API key next to it; they may belong"
+                    + " to different organisations");
             default -> IssuerAnswers.unexpected(VENDOR, reply);
         };
     }

@@ -25,11 +25,16 @@ public final class DockerHubVerifier implements Verifier {
     static final String ISSUER = "dockerhub";
     private static final String VENDOR = "Docker Hub";
     private static final String NAME = "[\"']?([a-z0-9][a-z0-9_.-]{1,38})(?![a-z0-9_.$-])";
-    /** docker login -u NAME / --username NAME, DOCKER_USERNAME=NAME, dockerhub_user: NAME. */
-    private static final Pattern DOCKER_USER = Pattern.compile("(?i)(?:docker\\s+login\\b[^\\n]*?\\s(?:-u|--username)(?:\\s+|=)"
-            + "|docker(?:hub)?[_.-]?(?:user(?:name)?|login|id)[\"']?\\s*[:=]\\s*)" + NAME);
-    /** A plain username: or "username": key, taken only when no Docker-named user is written nearby. */
-    private static final Pattern ANY_USER = Pattern.compile("(?i)(?:\"username\"\\s*:\\s*|\\busername\\s*[:=]\\s*)" + NAME);
+    /** The user the token is written with: docker login -u NAME / --username NAME, DOCKER_USERNAME=NAME, DOCKERHUB_USER: NAME. */
+    private static final Pattern STATED_USER = Pattern.compile("(?i)(?:docker\\s+login\\b[^\\n]*?\\s(?:-u|--username)(?:\\s+|=)"
+            + "|docker[\\w.-]{0,20}?[_.-]?user(?:name)?\\w*[\"']?\\s*[:=]\\s*)" + NAME);
+    /** A guess, taken only when no user is stated: a Docker login or id setting, or a plain username: key. */
+    private static final Pattern GUESSED_USER = Pattern.compile("(?i)(?:docker(?:hub)?[_.-]?(?:login|id)[\"']?\\s*[:=]\\s*"
+            + "|\"username\"\\s*:\\s*|\\busername\\s*[:=]\\s*)" + NAME);
+
+    /** The user a check is made with, and whether it was written as the token's Docker user or guessed. */
+    private record User(String name, boolean stated) {
+    }
 
     @Override
     public Set<String> issuers() {
@@ -38,28 +43,29 @@ public final class DockerHubVerifier implements Verifier {
 
     @Override
     public String scope(Credential credential) {
-        return user(credential).orElse("");
+        return user(credential).map(u -> u.name() + "|" + u.stated()).orElse("");
     }
 
     @Override
     public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
-        Optional<String> user = user(credential);
+        Optional<User> user = user(credential);
         if (user.isEmpty()) {
             return Verification.unknown("no Docker Hub user next to the token (docker login -u, DOCKER_USERNAME=...)");
         }
         ObjectNode login = IssuerAnswers.mapper().createObjectNode()
-                .put("identifier", user.get()).put("secret", credential.secret().reveal());
+                .put("identifier", user.get().name()).put("secret", credential.secret().reveal());
         Http.Response reply = context.http(ISSUER).post(URI.create(context.endpoints().require(ISSUER) + "/v2/auth/token"),
                 Map.of("Content-Type", "application/json", "Accept", "application/json"), login.toString());
         return read(reply, user.get(), credential.secret().reveal().startsWith("dckr_oat_") ? "organization" : "user");
     }
 
-    private static Optional<String> user(Credential credential) {
-        return NearbyText.closest(DOCKER_USER, credential).or(() -> NearbyText.closest(ANY_USER, credential))
-                .map(u -> u.toLowerCase(Locale.ROOT));
+    private static Optional<User> user(Credential credential) {
+        return NearbyText.closest(STATED_USER, credential).map(u -> new User(u.toLowerCase(Locale.ROOT), true))
+                .or(() -> NearbyText.closest(GUESSED_USER, credential).map(u -> new User(u.toLowerCase(Locale.ROOT), false)));
     }
 
-    private static Verification read(Http.Response reply, String user, String kind) {
+    private static Verification read(Http.Response reply, User who, String kind) {
+        String user = who.name();
         Optional<Verification> inconclusive = IssuerAnswers.notNow(VENDOR, reply);
         if (inconclusive.isPresent()) {
             return inconclusive.get();
@@ -68,8 +74,11 @@ public final class DockerHubVerifier implements Verifier {
             case 200 -> IssuerAnswers.jsonIfAny(reply).filter(b -> !b.path("access_token").asText().isEmpty())
                     .map(b -> Verification.live("Docker Hub " + kind + " " + user))
                     .orElseGet(() -> IssuerAnswers.unexpectedBody(VENDOR, reply));
-            case 401 -> Verification.dead("Docker Hub rejected the token for " + kind + " " + user
-                    + " (revoked, expired, or not this " + kind + "'s)");
+            // a 401 condemns the token only if the user it was tried with is surely its own
+            case 401 -> who.stated()
+                    ? Verification.dead("Docker Hub rejected the token for " + kind + " " + user + " (revoked, expired, or not this " + kind + "'s)")
+                    : Verification.unknown("Docker Hub rejected the token for " + kind + " " + user + ", a name guessed from a username"
+                            + " setting nearby: the token may be another " + kind + "'s");
             default -> IssuerAnswers.unexpected(VENDOR, reply);
         };
     }

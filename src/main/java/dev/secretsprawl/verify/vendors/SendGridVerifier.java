@@ -31,10 +31,20 @@ public final class SendGridVerifier implements Verifier {
     }
 
     @Override
+    public String scope(Credential credential) {
+        // a key used with the EU host is not asked of the global one
+        return usedInEu(credential) ? EU_HOST : "";
+    }
+
+    private static boolean usedInEu(Credential credential) {
+        return credential.context().reveal().toLowerCase(Locale.ROOT).contains(EU_HOST);
+    }
+
+    @Override
     public Verification verify(Credential credential, VerifyContext context) throws IOException, InterruptedException {
         URI base = context.endpoints().require(ISSUER);
         // keys of EU regional subusers only work on the EU host; asking the global one would wrongly say dead
-        if (credential.context().reveal().toLowerCase(Locale.ROOT).contains(EU_HOST) && !EU_HOST.equalsIgnoreCase(base.getHost())) {
+        if (usedInEu(credential) && !EU_HOST.equalsIgnoreCase(base.getHost())) {
             return Verification.unknown("the key is used with " + EU_HOST + "; check it with --verify-endpoint sendgrid=https://" + EU_HOST);
         }
         Http.Response reply = context.http(ISSUER).get(URI.create(base + "/v3/scopes"),

@@ -29,19 +29,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every API verifier, run as a scan runs them, on credentials whose files also name tempting other URLs (an
  * attacker's collector, a second server that answers like the issuer): each credential goes to its issuer's
- * configured endpoint, or for Jenkins to the Jenkins URL written next to it, and nowhere else.
+ * configured endpoint, or for Jenkins and Vault to the Jenkins or Vault address written next to it, and nowhere else.
  */
 class CredentialStaysWithItsIssuerTest {
     private final SyntheticCredentials synthetic = new SyntheticCredentials(107);
     private final List<URI> requests = Collections.synchronizedList(new ArrayList<>());
     private WireMockServer issuers;
     private WireMockServer jenkins;
+    private WireMockServer vault;
     private WireMockServer decoy;
 
     @BeforeEach
     void start() {
         issuers = server();
         jenkins = server();
+        vault = server();
         decoy = server();
     }
 
@@ -56,6 +58,7 @@ class CredentialStaysWithItsIssuerTest {
     void stop() {
         issuers.stop();
         jenkins.stop();
+        vault.stop();
         decoy.stop();
     }
 
@@ -72,7 +75,8 @@ class CredentialStaysWithItsIssuerTest {
         all.add(Detected.finding(".env", decoys("GITLAB") + "CI_SERVER_URL=" + decoy.baseUrl() + "\nGITLAB_TOKEN="
                 + synthetic.next("gitlab-pat") + "\n", "gitlab-pat"));
         all.add(Detected.finding(".env", decoys("SLACK") + "SLACK_BOT_TOKEN=" + synthetic.next("slack-bot") + "\n", "slack-bot-token"));
-        all.add(Detected.finding(".env", decoys("VAULT") + "VAULT_ADDR=" + decoy.baseUrl() + "\nVAULT_TOKEN="
+        all.add(Detected.finding(".env", decoys("VAULT") + "VAULT_TOKEN=" + synthetic.next("vault") + "\n", "vault-service-token"));
+        all.add(Detected.finding("vault.env", decoys("VAULT") + "VAULT_ADDR=" + vault.baseUrl() + "\nVAULT_TOKEN="
                 + synthetic.next("vault") + "\n", "vault-service-token"));
         all.add(Detected.finding(".npmrc", "registry=" + decoy.baseUrl() + "/\n//registry.npmjs.org/:_authToken="
                 + synthetic.next("npm") + "\n", "npm-access-token"));
@@ -100,8 +104,9 @@ class CredentialStaysWithItsIssuerTest {
 
         assertThat(requests).hasSize(findings.size());
         assertThat(requests.stream().map(CredentialStaysWithItsIssuerTest::origin).distinct())
-                .containsExactlyInAnyOrder(origin(issuerUrl), origin(URI.create(jenkins.baseUrl())));
+                .containsExactlyInAnyOrder(origin(issuerUrl), origin(URI.create(jenkins.baseUrl())), origin(URI.create(vault.baseUrl())));
         assertThat(jenkins.getAllServeEvents()).hasSize(2);
+        assertThat(vault.getAllServeEvents()).hasSize(1);
         decoy.verify(0, anyRequestedFor(anyUrl()));
         assertThat(verified).allSatisfy(f -> assertThat(f.properties().getOrDefault(VerificationService.DETAIL_PROPERTY, ""))
                 .doesNotContain("refused"));

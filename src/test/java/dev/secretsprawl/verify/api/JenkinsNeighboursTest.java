@@ -57,4 +57,20 @@ class JenkinsNeighboursTest {
 
         assertThat(JenkinsNeighbours.url(text, token)).contains(URI.create("https://ci.example.org"));
     }
+
+    @Test
+    void shouldTellAUserWrittenAsTheTokensOwnFromAGuess() {
+        assertThat(JenkinsNeighbours.namedUser("https://deploy:" + token + "@jenkins.acme.io/\n", token))
+                .contains(new JenkinsNeighbours.User("deploy", true));
+        assertThat(JenkinsNeighbours.namedUser("jenkins-cli -s https://ci.acme.io -auth deploy:" + token + " who-am-i\n", token))
+                .contains(new JenkinsNeighbours.User("deploy", true));
+        assertThat(JenkinsNeighbours.namedUser("export JENKINS_USER=deploy\nexport JENKINS_TOKEN=" + token + "\n", token))
+                .contains(new JenkinsNeighbours.User("deploy", true));
+        assertThat(JenkinsNeighbours.namedUser("jenkins-jobs --username deploy update\nJENKINS_TOKEN=" + token + "\n", token))
+                .contains(new JenkinsNeighbours.User("deploy", true));
+        assertThat(JenkinsNeighbours.namedUser("JENKINS_LOGIN=deploy\nJENKINS_TOKEN=" + token + "\n", token))
+                .contains(new JenkinsNeighbours.User("deploy", false));
+        assertThat(JenkinsNeighbours.namedUser("jenkins-jobs --user deploy update\nJENKINS_TOKEN=" + token + "\n", token))
+                .contains(new JenkinsNeighbours.User("deploy", false));
+    }
 }

@@ -7,6 +7,8 @@ import dev.secretsprawl.verify.Http;
 import dev.secretsprawl.verify.Verification;
 import dev.secretsprawl.verify.Verifier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -62,10 +64,16 @@ class JenkinsVerifierTest extends ApiVerifierTest {
         return patient(settings());
     }
 
+    /** Jenkins' own 401 for a wrong user/token pair: it advertises itself with X-Jenkins on its responses. */
+    private static ResponseDefinitionBuilder jenkinsRejects(String user) {
+        return aResponse().withStatus(401).withHeader("X-Jenkins", "2.479.1").withHeader("X-Hudson", "1.395")
+                .withHeader("WWW-Authenticate", "Basic realm=\"Jenkins\"")
+                .withBody("<html><body>Invalid password/token for user: " + user + "</body></html>");
+    }
+
     @Override
     protected Case dead() {
-        answer(WHO_AM_I, "deploy", aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"Jenkins\"")
-                .withBody("<html><body>Invalid password/token for user: deploy</body></html>"));
+        answer(WHO_AM_I, "deploy", jenkinsRejects("deploy"));
         return patient(settings());
     }
 
@@ -99,6 +107,42 @@ class JenkinsVerifierTest extends ApiVerifierTest {
                 + "/ci/ -auth release:" + token + " build app\n", "jenkins-cli-auth-token");
 
         assertThat(verify(cli)).isEqualTo(Verification.live("authenticated as release at localhost"));
+    }
+
+    @Test
+    void shouldSayUnknownForA401WithoutJenkinsHeaderAsAnSsoProxyMayHaveSentIt() throws Exception {
+        answer(WHO_AM_I, "deploy", aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer realm=\"sso\""));
+
+        Verification v = verify(settings());
+
+        assertThat(v.status()).isEqualTo(Verification.Status.UNKNOWN);
+        assertThat(v.detail()).contains("X-Jenkins");
+    }
+
+    @Test
+    void shouldSayUnknownWhenJenkinsRejectsTheTokenWithAGuessedUser() throws Exception {
+        answer(WHO_AM_I, "deploy", jenkinsRejects("deploy"));
+        Credential guessed = Detected.credential("jenkins.env", "JENKINS_URL=" + issuer.baseUrl() + "/\nJENKINS_LOGIN=deploy\n"
+                + "JENKINS_API_TOKEN=" + token + "\n", "jenkins-api-token");
+
+        Verification v = verify(guessed);
+
+        assertThat(v.status()).isEqualTo(Verification.Status.UNKNOWN);
+        assertThat(v.detail()).contains("user deploy").contains("guessed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jenkins-api-token|JENKINS_URL=%1$s/\nJENKINS_USERNAME=deploy\nJENKINS_API_TOKEN=%2$s\n",
+            "jenkins-api-token|jenkins-jobs --url %1$s/ --username deploy update jobs/\nJENKINS_API_TOKEN=%2$s\n",
+            "jenkins-cli-auth-token|java -jar jenkins-cli.jar -s %1$s/ -auth deploy:%2$s who-am-i\n"})
+    void shouldSayDeadWhenJenkinsRejectsTheTokenOfTheUserWrittenWithIt(String ruleAndForm) throws Exception {
+        answer(WHO_AM_I, "deploy", jenkinsRejects("deploy"));
+        String[] parts = ruleAndForm.split("\\|", 2);
+
+        Verification v = verify(Detected.credential("deploy.sh", parts[1].formatted(issuer.baseUrl(), token), parts[0]));
+
+        assertThat(v.status()).isEqualTo(Verification.Status.DEAD);
     }
 
     @Test

@@ -58,7 +58,7 @@ class SlackVerifierTest extends ApiVerifierTest {
 
     @Override
     protected Case dead() {
-        answer(okJson(error("invalid_auth")));
+        answer(okJson(error("token_revoked")));
         return patient(bot());
     }
 
@@ -87,11 +87,19 @@ class SlackVerifierTest extends ApiVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"invalid_auth", "account_inactive", "token_revoked", "token_expired"})
+    @ValueSource(strings = {"account_inactive", "token_revoked", "token_expired"})
     void shouldSayDeadForEachDocumentedRejection(String code) throws Exception {
         answer(okJson(error(code)));
 
         assertThat(verify(bot())).isEqualTo(Verification.dead("Slack rejected the token (" + code + ")"));
+    }
+
+    @Test
+    void shouldSayUnknownForInvalidAuthAsSlackAlsoAnswersItToADisallowedIpAddress() throws Exception {
+        answer(okJson(error("invalid_auth")));
+
+        assertThat(verify(bot())).isEqualTo(Verification.unknown(
+                "Slack could not validate the token (invalid_auth): either the token is invalid or it may not be used from this IP address"));
     }
 
     @Test

@@ -6,7 +6,17 @@ import dev.secretsprawl.verify.Detected;
 import dev.secretsprawl.verify.Http;
 import dev.secretsprawl.verify.Verification;
 import dev.secretsprawl.verify.Verifier;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.secretsprawl.verify.Endpoints;
+import dev.secretsprawl.verify.VerifyContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -16,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VaultVerifierTest extends ApiVerifierTest {
@@ -41,9 +52,15 @@ class VaultVerifierTest extends ApiVerifierTest {
         return new VaultVerifier();
     }
 
+    /** A token with the address of its Vault (the WireMock server) written above it. */
     private Credential service() {
-        return Detected.credential("deploy.env", "VAULT_ADDR=https://vault.acme.internal:8200\nVAULT_TOKEN=" + token + "\n",
+        return Detected.credential("deploy.env", "VAULT_ADDR=" + issuer.baseUrl() + "\nVAULT_TOKEN=" + token + "\n",
                 "vault-service-token");
+    }
+
+    /** A token alone: its Vault is not named. */
+    private Credential alone() {
+        return Detected.credential("deploy.env", "VAULT_TOKEN=" + token + "\n", "vault-service-token");
     }
 
     private void answer(ResponseDefinitionBuilder response) {
@@ -95,6 +112,70 @@ class VaultVerifierTest extends ApiVerifierTest {
         answer(forbidden("\"permission denied\""));
 
         assertThat(verify(service()).status()).isEqualTo(Verification.Status.UNKNOWN);
+    }
+
+    @Test
+    void shouldAskTheVaultWrittenNextToTheTokenEvenWhenNoEndpointIsConfigured() throws Exception {
+        answer(forbidden("\"permission denied\", \"invalid token\""));
+        List<URI> requests = new CopyOnWriteArrayList<>();
+
+        Verification v = check(new Case(service(), new VerifyContext(Endpoints.defaults(), PATIENT, requests::add)));
+
+        assertThat(v.status()).isEqualTo(Verification.Status.DEAD);
+        assertThat(requests).containsExactly(URI.create(issuer.baseUrl() + LOOKUP_SELF));
+    }
+
+    @Test
+    void shouldPreferTheVaultWrittenNextToTheTokenToTheConfiguredOne() throws Exception {
+        answer(okJson(SELF));
+        WireMockServer configured = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        configured.start();
+        try {
+            VerifyContext context = new VerifyContext(Endpoints.with(Map.of("vault", URI.create(configured.baseUrl()))), PATIENT);
+
+            assertThat(check(new Case(service(), context)).status()).isEqualTo(Verification.Status.LIVE);
+            configured.verify(0, anyRequestedFor(anyUrl()));
+        } finally {
+            configured.stop();
+        }
+    }
+
+    @Test
+    void shouldAskTheConfiguredVaultWhenNoneIsWrittenNextToTheToken() throws Exception {
+        answer(forbidden("\"permission denied\", \"invalid token\""));
+
+        assertThat(verify(alone()).status()).isEqualTo(Verification.Status.DEAD);
+        issuer.verify(1, getRequestedFor(urlEqualTo(LOOKUP_SELF)));
+    }
+
+    @Test
+    void shouldSendNothingWhenNoVaultIsWrittenNorConfigured() throws Exception {
+        List<URI> requests = new CopyOnWriteArrayList<>();
+
+        Verification v = check(new Case(alone(), new VerifyContext(Endpoints.defaults(), PATIENT, requests::add)));
+
+        assertThat(v).isEqualTo(Verification.unknown("no Vault address next to the token; set --verify-endpoint vault=URL"));
+        assertThat(requests).isEmpty();
+        issuer.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "export VAULT_ADDR=\"%s/\"\nexport VAULT_TOKEN=%s\n",
+            "vault_addr: %s\nvault_token: %s\n",
+            "vault login -address=%s/ui/ %s\n",
+            "provider \"vault\" {\n  address = \"%s\"\n  token   = \"%s\"\n}\n"})
+    void shouldReadTheVaultAddressInEachWrittenForm(String form) {
+        String text = "CALLBACK_URL=https://evil.invalid/collect\n" + form.formatted(issuer.baseUrl(), token);
+
+        assertThat(VaultAddress.find(text, token)).contains(URI.create(issuer.baseUrl()));
+    }
+
+    @Test
+    void shouldNotTakeAnotherToolsAddressFlagOrAnyUrlNearby() {
+        String text = "nomad job run -address=https://nomad.example.com job.hcl\nAPI_URL=https://api.example.com\nVAULT_TOKEN=" + token;
+
+        assertThat(VaultAddress.find(text, token)).isEmpty();
     }
 
     @Test

@@ -236,6 +236,50 @@ class AwsVerifierTest extends VendorWireMockTest {
     }
 
     @Test
+    void shouldSayUnknownWhenAKeyIdFindingsNeighbourSecretDoesNotSignForIt() throws Exception {
+        String keyId = keyId();
+        Credential c = credentialsFile(keyId, "aws-access-key-id");
+        answer(keyId, 403, ERROR.formatted("SignatureDoesNotMatch", "The request signature we calculated does not match"));
+
+        assertThat(check(at(c))).isEqualTo(Verification.unknown(
+                "AWS knows the access key id; the secret key written next to it does not sign for it (it may be another key's)"));
+    }
+
+    @Test
+    void shouldSayDeadWhenAwsDoesNotKnowAKeyIdFinding() throws Exception {
+        String keyId = keyId();
+        Credential c = credentialsFile(keyId, "aws-access-key-id");
+        answer(keyId, 403, ERROR.formatted("InvalidClientTokenId", "The security token included in the request is invalid."));
+
+        assertThat(check(at(c)).status()).isEqualTo(Verification.Status.DEAD);
+    }
+
+    @Test
+    void shouldSayUnknownWhenAwsDoesNotKnowTheNearestOfSeveralKeyIdsNextToASecret() throws Exception {
+        String keyId = keyId();
+        Credential c = Detected.credential("ci/env.sh", "export PROD_KEY_ID=" + keyId() + "\nexport AWS_ACCESS_KEY_ID=" + keyId
+                + "\nexport AWS_SECRET_ACCESS_KEY=" + synthetic.next("aws-secret") + "\n", "aws-secret-access-key");
+        answer(keyId, 403, ERROR.formatted("InvalidClientTokenId", "The security token included in the request is invalid."));
+
+        Verification v = check(at(c));
+
+        assertThat(v.status()).isEqualTo(Verification.Status.UNKNOWN);
+        assertThat(v.detail()).contains("2 key ids are written nearby");
+    }
+
+    @Test
+    void shouldCheckTheSameSecretSeparatelyNextToAnotherKeyId() {
+        String secret = synthetic.next("aws-secret");
+        AwsVerifier verifier = new AwsVerifier();
+        Credential one = Detected.credential("a.env", "AWS_ACCESS_KEY_ID=" + keyId() + "\nAWS_SECRET_ACCESS_KEY=" + secret + "\n",
+                "aws-secret-access-key");
+        Credential other = Detected.credential("b.env", "AWS_ACCESS_KEY_ID=" + keyId() + "\nAWS_SECRET_ACCESS_KEY=" + secret + "\n",
+                "aws-secret-access-key");
+
+        assertThat(verifier.scope(one)).isNotEqualTo(verifier.scope(other));
+    }
+
+    @Test
     void shouldSayUnknownWhenThrottled() throws Exception {
         Credential c = secretKey();
         answer(lastKeyId, 400, ERROR.formatted("Throttling", "Rate exceeded"));

@@ -107,13 +107,29 @@ class DatadogVerifierTest extends VendorWireMockTest {
     }
 
     @Test
-    void shouldSayDeadForAnApplicationKeyRefusedWithAValidApiKey() throws Exception {
+    void shouldSayUnknownForAnApplicationKeyRefusedWithAValidApiKeyAsTheyMayBelongToDifferentOrganisations() throws Exception {
         String apiKey = synthetic.next("datadog-api-key");
         Credential appKey = applicationKeyWithItsApiKey(apiKey);
         answerApiKey(apiKey, 200, "{\"valid\": true}");
         answerKeyPair(apiKey, appKey, 403, FORBIDDEN);
 
-        assertThat(check(at(appKey)).status()).isEqualTo(Verification.Status.DEAD);
+        assertThat(check(at(appKey))).isEqualTo(Verification.unknown(
+                "the application key was refused with the API key next to it; they may belong to different organisations"));
+    }
+
+    @Test
+    void shouldCheckTheSameKeySeparatelyNextToAnotherSiteOrApiKey() {
+        DatadogVerifier verifier = new DatadogVerifier();
+        String key = synthetic.next("datadog-api-key");
+        Credential us = Detected.credential("a.env", "DD_API_KEY=" + key + "\n", "datadog-api-key");
+        Credential eu = Detected.credential("b.env", "DD_SITE=datadoghq.eu\nDD_API_KEY=" + key + "\n", "datadog-api-key");
+        assertThat(verifier.scope(us)).isNotEqualTo(verifier.scope(eu));
+
+        String appKey = synthetic.next("datadog-app-key");
+        Credential one = Detected.credential("c.env", "DD_API_KEY=" + key + "\nDD_APP_KEY=" + appKey + "\n", "datadog-app-key");
+        Credential other = Detected.credential("d.env", "DD_API_KEY=" + synthetic.next("datadog-api-key") + "\nDD_APP_KEY=" + appKey + "\n",
+                "datadog-app-key");
+        assertThat(verifier.scope(one)).isNotEqualTo(verifier.scope(other));
     }
 
     @Test

@@ -123,6 +123,37 @@ class DockerHubVerifierTest extends VendorWireMockTest {
     }
 
     @Test
+    void shouldSayDeadWhenDockerHubRejectsTheTokenForAUserSetAsTheDockerUser() throws Exception {
+        Credential token = Detected.credential(".env", "DOCKERHUB_USER=release-bot\nDOCKERHUB_TOKEN=" + synthetic.next("dockerhub") + "\n",
+                "dockerhub-access-token");
+        answer(token, "release-bot", 401, "{\"detail\": \"Incorrect authentication credentials\"}");
+
+        assertThat(check(at(token)).status()).isEqualTo(Verification.Status.DEAD);
+    }
+
+    @Test
+    void shouldSayUnknownNamingTheUserWhenDockerHubRejectsTheTokenForAGuessedUser() throws Exception {
+        Credential token = Detected.credential("ci/settings", "docker:\n  username: release-bot\n  password: " + synthetic.next("dockerhub")
+                + "\n", "dockerhub-access-token");
+        answer(token, "release-bot", 401, "{\"detail\": \"Incorrect authentication credentials\"}");
+
+        Verification v = check(at(token));
+
+        assertThat(v.status()).isEqualTo(Verification.Status.UNKNOWN);
+        assertThat(v.detail()).contains("user release-bot").contains("guessed");
+    }
+
+    @Test
+    void shouldCheckTheSameTokenSeparatelyForAnotherUser() {
+        String secret = synthetic.next("dockerhub");
+        DockerHubVerifier verifier = new DockerHubVerifier();
+        Credential one = Detected.credential("a.env", "DOCKER_USERNAME=alice\nDOCKER_PASSWORD=" + secret + "\n", "dockerhub-access-token");
+        Credential other = Detected.credential("b.env", "DOCKER_USERNAME=bob\nDOCKER_PASSWORD=" + secret + "\n", "dockerhub-access-token");
+
+        assertThat(verifier.scope(one)).isNotEqualTo(verifier.scope(other));
+    }
+
+    @Test
     void shouldNameAnOrganizationToken() throws Exception {
         Credential token = Detected.credential(".env", "DOCKERHUB_ORG=acme\nDOCKER_USERNAME=acme\nDOCKERHUB_TOKEN=dckr_oat_"
                 + synthetic.base62(32) + "\n", "dockerhub-access-token");
