@@ -118,6 +118,10 @@ public final class AwsVerifier implements Verifier {
 
         /** Dead only if the unknown key id is the finding, or surely the finding's own (the one key id next to the secret). */
         private static Verification unknownKeyId(AwsKeyParts parts) {
+            if (parts.keyId().startsWith("ASIA")) {
+                // STS gives temporary keys this answer for a session token that is not theirs, too
+                return Verification.unknown("AWS does not accept the temporary key id with the session token next to it");
+            }
             if (parts.found() == AwsKeyParts.Part.KEY_ID || parts.secretWithItsOnlyKeyId()) {
                 return Verification.dead("AWS does not know the access key id (deleted, deactivated or never valid)");
             }

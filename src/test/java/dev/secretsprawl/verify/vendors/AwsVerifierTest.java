@@ -182,6 +182,21 @@ class AwsVerifierTest extends VendorWireMockTest {
     }
 
     @Test
+    void shouldNotCallATemporaryKeyDeadWhenStsRejectsItsSessionToken() throws Exception {
+        String token = "FwoGZXIvYXdzE" + synthetic.base62(300);
+        String keyId = temporaryKeyId();
+        Credential c = Detected.credential("home/ci/.aws/credentials", "[temp]\naws_access_key_id = " + keyId
+                + "\naws_secret_access_key = " + synthetic.next("aws-secret") + "\naws_session_token = " + token + "\n",
+                "aws-temporary-access-key-id");
+        answer(keyId, 403, ERROR.formatted("InvalidClientTokenId", "The security token included in the request is invalid."));
+
+        Verification v = check(at(c));
+
+        assertThat(v.status()).isEqualTo(Verification.Status.UNKNOWN);
+        assertThat(v.detail()).contains("temporary key id");
+    }
+
+    @Test
     void shouldCheckASessionTokenFindingWithTheKeyPairNextToIt() throws Exception {
         String token = "FwoGZXIvYXdzE" + synthetic.base62(300);
         String keyId = temporaryKeyId();
