@@ -23,7 +23,6 @@ import dev.secretsprawl.scan.SprawlConfig;
 import dev.secretsprawl.scan.SprawlConfigLoader;
 import dev.secretsprawl.scan.Suppressions;
 import dev.secretsprawl.verify.VerificationService;
-import dev.secretsprawl.verify.VerifierRegistry;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -117,8 +116,7 @@ final class ScanSession {
         boolean showProgress = !quiet && console.interactive();
         int total = result.findings().size();
         List<Finding> checked;
-        try (VerificationService service = new VerificationService(VerifierRegistry.standard(),
-                verify.context(), verify.serviceOptions())) {
+        try (VerificationService service = verify.service()) {
             checked = service.verifyAll(result.findings(), done -> {
                 if (showProgress) {
                     console.err().print("\rverifying " + done + "/" + total + " findings");

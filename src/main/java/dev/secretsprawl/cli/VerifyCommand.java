@@ -14,7 +14,6 @@ import dev.secretsprawl.source.LocationReader;
 import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Verification;
 import dev.secretsprawl.verify.VerificationService;
-import dev.secretsprawl.verify.VerifierRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,8 +101,7 @@ final class VerifyCommand implements Callable<Integer> {
         Detector detector = session.detector();
         List<Answer> answers = new ArrayList<>();
         try (LocationReader reader = new LocationReader(root, engine.maxFileSizeBytes());
-             VerificationService service = new VerificationService(VerifierRegistry.standard(),
-                     verify.context(), verify.serviceOptions())) {
+             VerificationService service = verify.service()) {
             Map<String, List<Finding>> detected = new LinkedHashMap<>();
             for (Reported r : reported) {
                 answers.add(new Answer(r, check(r, reader, detector, service, detected)));

@@ -2,6 +2,7 @@ package dev.secretsprawl.cli;
 
 import dev.secretsprawl.verify.Endpoints;
 import dev.secretsprawl.verify.VerificationService;
+import dev.secretsprawl.verify.VerifierRegistry;
 import dev.secretsprawl.verify.VerifyContext;
 import picocli.CommandLine.Option;
 
@@ -76,11 +77,10 @@ final class VerifyOptions {
         return Endpoints.with(overrides);
     }
 
-    VerificationService.Options serviceOptions() {
-        return new VerificationService.Options(Duration.ofSeconds(timeoutSeconds), concurrency, rate);
-    }
-
-    VerifyContext context() {
-        return new VerifyContext(endpoints(), Duration.ofSeconds(timeoutSeconds));
+    /** The verification service these options describe, over every verifier we ship; close it when done. */
+    VerificationService service() {
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        return new VerificationService(VerifierRegistry.standard(), new VerifyContext(endpoints(), timeout),
+                new VerificationService.Options(timeout, concurrency, rate));
     }
 }

@@ -20,7 +20,7 @@ public interface Verifier {
 
     /**
      * What, besides the secret itself, decides the answer: the same password on two database hosts is two
-     * checks. Returned text is hashed into the cache key, never shown.
+     * checks. The issuer and rule are part of the cache key already; returned text is hashed into it, never shown.
      */
     default String scope(Credential credential) {
         return "";

@@ -39,7 +39,7 @@ public final class GitHubVerifier implements Verifier {
     @Override
     public String scope(Credential credential) {
         // a rejection is dead or not depending on the GitHub Enterprise hosts written nearby
-        return credential.ruleId() + "|" + String.join(",", NeighbourHosts.all(credential, "github", PUBLIC_HOSTS));
+        return String.join(",", NeighbourHosts.all(credential, "github", PUBLIC_HOSTS));
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class GitLabVerifier implements Verifier {
     @Override
     public String scope(Credential credential) {
         // a rejection is dead or not depending on the self-managed GitLab hosts written nearby
-        return credential.ruleId() + "|" + String.join(",", NeighbourHosts.all(credential, "gitlab", PUBLIC_HOSTS));
+        return String.join(",", NeighbourHosts.all(credential, "gitlab", PUBLIC_HOSTS));
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class JenkinsVerifier implements Verifier {
     public String scope(Credential credential) {
         String text = credential.context().reveal();
         String token = credential.secret().reveal();
-        return credential.ruleId() + "|" + JenkinsNeighbours.url(text, token).map(URI::toString).orElse("") + "|"
+        return JenkinsNeighbours.url(text, token).map(URI::toString).orElse("") + "|"
                 + JenkinsNeighbours.namedUser(text, token).map(u -> u.name() + "|" + u.stated()).orElse("");
     }
 

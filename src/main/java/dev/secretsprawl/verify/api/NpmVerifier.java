@@ -37,7 +37,7 @@ public final class NpmVerifier implements Verifier {
     @Override
     public String scope(Credential credential) {
         // the .npmrc key in front of the token decides whether it is npm's to check at all
-        return credential.ruleId() + "|" + keyOf(credential.context().reveal(), credential.secret().reveal())
+        return keyOf(credential.context().reveal(), credential.secret().reveal())
                 .map(m -> m.group(1).toLowerCase(Locale.ROOT) + ":" + m.group(2)).orElse("");
     }
 

@@ -37,7 +37,7 @@ public final class VaultVerifier implements Verifier {
 
     @Override
     public String scope(Credential credential) {
-        return credential.ruleId() + "|" + VaultAddress.find(credential.context().reveal(), credential.secret().reveal())
+        return VaultAddress.find(credential.context().reveal(), credential.secret().reveal())
                 .map(URI::toString).orElse("");
     }
 
