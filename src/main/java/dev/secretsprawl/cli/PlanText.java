@@ -24,7 +24,7 @@ final class PlanText {
                     .append("]  -> ").append(Terminal.safe(c.location())).append('\n');
             out.append("  rotate: ").append(c.rotation().mode()).append(" - ").append(c.rotation().detail()).append('\n');
             out.append("  revoke: ").append(c.revocation().mode()).append(" - ").append(c.revocation().detail()).append('\n');
-            if (c.reissue() != null) {
+            if (c.reissue() != null && !c.rotation().automatic()) {
                 out.append("  re-issue task: ").append(Terminal.safe(c.reissue().owner())).append(", due ")
                         .append(c.reissue().deadline()).append('\n');
             }

@@ -56,7 +56,7 @@ public final class LegacyCredentials {
         LedgerRecord plannedRecord = history.planned().orElseThrow();
         MigrationPlan plan = new MigrationPlan(MigrationPlan.FORMAT, history.migration(), "", "",
                 plannedRecord.text("commit"), plannedRecord.text("destination"), plannedRecord.text("owner"), List.of(pc));
-        LegacyValues legacy = new LegacyValues(plan, detector, files);
+        LegacyValues legacy = new LegacyValues(plan, detector, files, dev.secretsprawl.migrate.rewrite.Rewriters::forPath);
         Optional<Secret> value = Optional.empty();
         Optional<LedgerRecord> stored = history.last(Step.STORED);
         if (store != null && store.readable() && stored.isPresent()) {

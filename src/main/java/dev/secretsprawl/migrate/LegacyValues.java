@@ -3,6 +3,7 @@ package dev.secretsprawl.migrate;
 import dev.secretsprawl.migrate.plan.MigrationPlan;
 import dev.secretsprawl.migrate.plan.MigrationPlan.Consumer;
 import dev.secretsprawl.migrate.plan.MigrationPlan.PlannedCredential;
+import dev.secretsprawl.migrate.rewrite.Rewriter;
 import dev.secretsprawl.scan.Detector;
 import dev.secretsprawl.scan.Finding;
 import dev.secretsprawl.scan.Fragment;
@@ -25,11 +26,14 @@ final class LegacyValues {
     private final MigrationPlan plan;
     private final Detector detector;
     private final TextFiles files;
+    private final java.util.function.Function<String, Optional<Rewriter>> rewriters;
 
-    LegacyValues(MigrationPlan plan, Detector detector, TextFiles files) {
+    LegacyValues(MigrationPlan plan, Detector detector, TextFiles files,
+                 java.util.function.Function<String, Optional<Rewriter>> rewriters) {
         this.plan = plan;
         this.detector = detector;
         this.files = files;
+        this.rewriters = rewriters;
     }
 
     /** The findings of PC's value in TEXT (PATH's current or past content). */
@@ -82,19 +86,20 @@ final class LegacyValues {
                 return then;
             }
         }
-        return now.flatMap(t -> restored(t, c, value));
+        String reference = rewriters.apply(c.path()).map(r -> r.reference(pc.name())).orElse(c.reference());
+        return now.flatMap(t -> restored(t, c.line(), reference, value));
     }
 
     /** Puts the value back where the rewriter put the reference (on the consumer's line or one near it). */
-    private static Optional<String> restored(String text, Consumer c, Secret value) {
-        if (c.manual()) {
+    private static Optional<String> restored(String text, int line, String reference, Secret value) {
+        if (reference == null || reference.isEmpty()) {
             return Optional.empty();
         }
         String[] lines = text.split("\n", -1);
         for (int d = 0; d <= 3; d++) {
-            for (int i : new int[]{c.line() - 1 + d, c.line() - 1 - d}) {
-                if (i >= 0 && i < lines.length && lines[i].contains(c.reference())) {
-                    lines[i] = lines[i].replace(c.reference(), value.reveal());
+            for (int i : new int[]{line - 1 + d, line - 1 - d}) {
+                if (i >= 0 && i < lines.length && lines[i].contains(reference)) {
+                    lines[i] = lines[i].replace(reference, value.reveal());
                     return Optional.of(String.join("\n", lines));
                 }
             }

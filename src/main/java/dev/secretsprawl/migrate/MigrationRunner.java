@@ -79,6 +79,7 @@ public final class MigrationRunner {
     private final TextFiles files;
     private final LegacyValues legacy;
     private final java.util.function.Consumer<String> progress;
+    private java.util.function.Function<String, Optional<Rewriter>> rewriters = Rewriters::forPath;
 
     public MigrationRunner(MigrationPlan plan, SecretStore store, Ledger ledger, IssuerActions actions,
                            Verifying verifying, VerifyContext context, dev.secretsprawl.scan.Detector detector,
@@ -91,8 +92,14 @@ public final class MigrationRunner {
         this.context = context;
         this.hasher = hasher;
         this.files = files;
-        this.legacy = new LegacyValues(plan, detector, files);
+        this.legacy = new LegacyValues(plan, detector, files, path -> rewriters.apply(path));
         this.progress = progress;
+    }
+
+    /** Rewrites with these rewriters instead of the standard list (tests). */
+    public MigrationRunner withRewriters(java.util.function.Function<String, Optional<Rewriter>> lookup) {
+        this.rewriters = lookup;
+        return this;
     }
 
     public List<Outcome> apply(Options options) throws IOException, InterruptedException {
@@ -227,7 +234,7 @@ public final class MigrationRunner {
         LinkedHashSet<String> changed = new LinkedHashSet<>();
         LinkedHashSet<String> manual = new LinkedHashSet<>();
         for (String path : pc.consumers().stream().map(Consumer::path).distinct().toList()) {
-            Optional<Rewriter> rewriter = Rewriters.forPath(path);
+            Optional<Rewriter> rewriter = rewriters.apply(path);
             Optional<String> text = files.read(path, null);
             if (text.isEmpty()) {
                 continue;
@@ -307,29 +314,40 @@ public final class MigrationRunner {
         return Optional.of(new Next(Optional.of(rotate(pc, rotator.get(), able.get(), options.admin(), h))));
     }
 
+    /**
+     * Stages, then rotates. The staging record is written <em>before</em> the proposed value goes to the store, so
+     * a newer store version is known to be ours (not an owner's re-issue) whatever moment a crash hit.
+     */
     private Secret rotate(PlannedCredential pc, Rotator rotator, Credential legacyCredential, AdminAccess admin,
                           CredentialHistory h) throws IOException, InterruptedException, StepFailure {
-        Optional<Secret> proposed = Optional.empty();
         Optional<LedgerRecord> staged = h.last(Step.ROTATION_STAGED);
+        Optional<Secret> proposed = Optional.empty();
+        int version = 0;
         if (staged.isPresent() && staged.get().number("version") > 0) {
-            proposed = readVersion(pc, staged.get().number("version"));
+            version = staged.get().number("version");
+            proposed = readVersion(pc, version).filter(v -> !hash(v).equals(pc.secretHash()));
+        } else if (staged.isPresent() && issuerWasAsked(pc, legacyCredential)) {
+            throw new StepFailure(Step.ROTATED, "a crash hit while the issuer was rotating: the legacy value is dead and "
+                    + "the new one was never stored; issue a new credential, write it to " + store.locate(pc.storeKey()));
         }
         if (proposed.isEmpty()) {
             proposed = rotator.propose(legacyCredential);
+            Optional<StoredValue> current = store.current(pc.storeKey());
+            int currentVersion = current.map(StoredValue::version).orElse(0);
             if (proposed.isPresent()) {
-                Optional<StoredValue> current = store.current(pc.storeKey());
-                int version = store.write(pc.storeKey(), proposed.get(), metadata(pc),
-                        current.map(StoredValue::version).orElse(0));
-                CrashPoint.reached("before-ledger:rotation-staged");
-                record(pc, Step.ROTATION_STAGED, Map.of("version", version));
-                CrashPoint.reached("after-ledger:rotation-staged");
+                version = staged.isPresent() && version == currentVersion + 1 ? version : currentVersion + 1;
+                if (staged.isEmpty() || staged.get().number("version") != version) {
+                    record(pc, Step.ROTATION_STAGED, Map.of("version", version));
+                }
+                CrashPoint.reached("before-store:rotation-staged");
+                version = store.write(pc.storeKey(), proposed.get(), metadata(pc), currentVersion);
+                CrashPoint.reached("after-store:rotation-staged");
+            } else if (staged.isEmpty()) {
+                record(pc, Step.ROTATION_STAGED, Map.of("version", 0, "issuer", "issues the new value"));
             }
         }
         Secret next = rotator.rotate(legacyCredential, proposed, admin, context);
-        int version;
-        if (proposed.isPresent()) {
-            version = history(pc).last(Step.ROTATION_STAGED).map(r -> r.number("version")).orElse(0);
-        } else {
+        if (proposed.isEmpty()) {
             Optional<StoredValue> current = store.current(pc.storeKey());
             version = store.write(pc.storeKey(), next, metadata(pc), current.map(StoredValue::version).orElse(0));
         }
@@ -337,6 +355,11 @@ public final class MigrationRunner {
         record(pc, Step.ROTATED, Map.of("version", version, "by", "sprawl"));
         CrashPoint.reached("after-ledger:rotated");
         return next;
+    }
+
+    /** After a crash during an issuer-side rotation: a dead legacy value means the issuer did rotate. */
+    private boolean issuerWasAsked(PlannedCredential pc, Credential legacyCredential) throws InterruptedException {
+        return verifying.verify(legacyCredential, pc.secretHash()).status() == Verification.Status.DEAD;
     }
 
     private Optional<Secret> readVersion(PlannedCredential pc, int version) throws IOException, InterruptedException {

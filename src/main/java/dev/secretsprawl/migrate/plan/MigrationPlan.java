@@ -48,7 +48,7 @@ public record MigrationPlan(String format, String migrationId, String createdAt,
         }
     }
 
-    /** Who re-issues a credential no API can rotate, and by when. */
+    /** Who replaces the credential (re-issues it, or runs the rotation) and by when, while its legacy value lives. */
     public record ReissueTask(String owner, String deadline, String reason) {
     }
 

@@ -95,9 +95,12 @@ public final class PlanBuilder {
                         + needs(r.cannotRevoke(legacy.get(0), AdminAccess.none()))))
                 .orElse(new Handling(Handling.REISSUE, "no API here revokes " + issuerName(lead)
                         + " credentials: its owner revokes it at the issuer"));
-        ReissueTask reissue = rotation.automatic() ? null : new ReissueTask(
+        // automatic rotation still needs someone to run it: until then the task stands, with the same deadline
+        ReissueTask reissue = new ReissueTask(
                 settings.owner() == null || settings.owner().isEmpty() ? "unassigned" : settings.owner(),
-                settings.reissueDeadline().toString(), rotation.detail());
+                settings.reissueDeadline().toString(), rotation.automatic()
+                ? "rotate it: sprawl migrate apply --rotate" + needs(rotator.flatMap(r -> r.cannotRotate(legacy.get(0), AdminAccess.none())))
+                : rotation.detail());
         return new PlannedCredential(name, lead.secretHash(), lead.issuer(), lead.ruleId(), name, locate.apply(name),
                 rotation, revocation, reissue, consumers);
     }

@@ -1,0 +1,71 @@
+package dev.secretsprawl.migrate;
+
+import dev.secretsprawl.migrate.rotate.AdminAccess;
+import dev.secretsprawl.migrate.rotate.Rotator;
+import dev.secretsprawl.scan.Secret;
+import dev.secretsprawl.verify.Credential;
+import dev.secretsprawl.verify.Verification;
+import dev.secretsprawl.verify.VerifyContext;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An issuer that accepts exactly one password at a time, like a database role: the runner's rotator changes
+ * it, the verifier asks it. Counts rotations so tests see a step done twice.
+ */
+final class FakeIssuer implements Rotator, MigrationRunner.Verifying {
+    private volatile String valid;
+    final AtomicInteger rotations = new AtomicInteger();
+    final AtomicInteger verifications = new AtomicInteger();
+
+    FakeIssuer(String valid) {
+        this.valid = valid;
+    }
+
+    static String password() {
+        byte[] b = new byte[16];
+        new SecureRandom().nextBytes(b);
+        return "Pw" + HexFormat.of().formatHex(b);
+    }
+
+    boolean accepts(String value) {
+        return value.equals(valid);
+    }
+
+    @Override
+    public Set<String> issuers() {
+        return Set.of();
+    }
+
+    @Override
+    public boolean claims(Credential legacy) {
+        return true;
+    }
+
+    @Override
+    public Optional<String> cannotRotate(Credential legacy, AdminAccess admin) {
+        return admin.has("fake") ? Optional.empty() : Optional.of("needs --admin fake=URI");
+    }
+
+    @Override
+    public Optional<Secret> propose(Credential legacy) {
+        return Optional.of(new Secret(password()));
+    }
+
+    @Override
+    public Secret rotate(Credential legacy, Optional<Secret> proposed, AdminAccess admin, VerifyContext context) {
+        rotations.incrementAndGet();
+        valid = proposed.orElseThrow().reveal();
+        return proposed.get();
+    }
+
+    @Override
+    public Verification verify(Credential credential, String secretHash) {
+        verifications.incrementAndGet();
+        return accepts(credential.secret().reveal()) ? Verification.live("app@fake") : Verification.dead("rejected");
+    }
+}

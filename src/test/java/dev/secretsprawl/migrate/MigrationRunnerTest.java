@@ -1,0 +1,295 @@
+package dev.secretsprawl.migrate;
+
+import dev.secretsprawl.migrate.MigrationRunner.Outcome;
+import dev.secretsprawl.migrate.ledger.Ledger;
+import dev.secretsprawl.migrate.ledger.LedgerRecord;
+import dev.secretsprawl.migrate.ledger.Step;
+import dev.secretsprawl.migrate.plan.MigrationPlan;
+import dev.secretsprawl.migrate.plan.PlanBuilder;
+import dev.secretsprawl.migrate.plan.PlanJson;
+import dev.secretsprawl.migrate.rewrite.Rewrite;
+import dev.secretsprawl.migrate.rewrite.Rewriter;
+import dev.secretsprawl.migrate.rewrite.Spot;
+import dev.secretsprawl.migrate.rotate.AdminAccess;
+import dev.secretsprawl.migrate.rotate.IssuerActions;
+import dev.secretsprawl.migrate.store.Destination;
+import dev.secretsprawl.migrate.store.SecretStore;
+import dev.secretsprawl.migrate.store.StoreMetadata;
+import dev.secretsprawl.migrate.store.StoredValue;
+import dev.secretsprawl.migrate.store.Stores;
+import dev.secretsprawl.rules.RuleLoader;
+import dev.secretsprawl.scan.Detector;
+import dev.secretsprawl.scan.Finding;
+import dev.secretsprawl.scan.Fragment;
+import dev.secretsprawl.scan.Secret;
+import dev.secretsprawl.scan.SecretHasher;
+import dev.secretsprawl.verify.Endpoints;
+import dev.secretsprawl.verify.VerifyContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The runner's steps and its recovery, in-process, with the local store and an issuer that holds one password. */
+class MigrationRunnerTest {
+    private static final SecretHasher HASHER = new SecretHasher("test-key");
+    private static final Detector DETECTOR = new Detector(RuleLoader.bundled(), HASHER);
+
+    @TempDir
+    Path dir;
+
+    private String legacy;
+    private FakeIssuer issuer;
+    private final Map<String, String> tree = new LinkedHashMap<>();
+    private final List<String> progress = new ArrayList<>();
+
+    /** Replaces each value with ${NAME}: enough to see rewriting happen once. */
+    private static final Rewriter PLACEHOLDERS = new Rewriter() {
+        public String fileType() {
+            return "test";
+        }
+
+        public boolean handles(String path) {
+            return true;
+        }
+
+        public String reference(String name) {
+            return "${" + name + "}";
+        }
+
+        public Rewrite rewrite(String text, List<Spot> spots) {
+            String out = text;
+            int n = 0;
+            for (Spot s : spots) {
+                if (out.contains(s.value().reveal())) {
+                    out = out.replace(s.value().reveal(), reference(s.name()));
+                    n++;
+                }
+            }
+            return new Rewrite(out, n, List.of());
+        }
+    };
+
+    @BeforeEach
+    void tree() {
+        legacy = FakeIssuer.password();
+        issuer = new FakeIssuer(legacy);
+        tree.put(".env", "DB_HOST=db.internal\nDB_USER=app\nDB_PASSWORD=" + legacy + "\n");
+        tree.put("deploy.sh", "#!/bin/sh\nexport DB_PASSWORD=" + legacy + "\n./migrate\n");
+    }
+
+    private MigrationPlan plan() {
+        List<Finding> findings = new ArrayList<>();
+        tree.forEach((p, t) -> findings.addAll(DETECTOR.detect(Fragment.of(t, p))));
+        return new PlanBuilder(new IssuerActions(List.of(issuer), List.of()), p -> Optional.ofNullable(tree.get(p)), k -> "key " + k)
+                .build(findings, new PlanBuilder.Settings("m-test", "2026-11-30T00:00:00Z", ".", null,
+                        "file://" + dir.resolve("store.json"), "team-db", LocalDate.parse("2026-12-14")));
+    }
+
+    private SecretStore store() throws IOException {
+        return Stores.open(Destination.parse("file://" + dir.resolve("store.json")), Map.of("SPRAWL_HOME", dir.toString()));
+    }
+
+    private TextFiles files() {
+        return new TextFiles() {
+            public Optional<String> read(String path, String commit) {
+                return commit == null ? Optional.ofNullable(tree.get(path)) : Optional.empty();
+            }
+
+            public void write(String path, String text) {
+                tree.put(path, text);
+            }
+        };
+    }
+
+    private List<Outcome> apply(MigrationPlan plan, SecretStore store, boolean rotate) throws Exception {
+        MigrationRunner runner = new MigrationRunner(plan, store, Ledger.open(dir.resolve("ledger.jsonl")),
+                new IssuerActions(List.of(issuer), List.of()), issuer, new VerifyContext(Endpoints.defaults(), Duration.ofSeconds(2)),
+                DETECTOR, HASHER, files(), progress::add).withRewriters(p -> Optional.of(PLACEHOLDERS));
+        List<Outcome> o = runner.apply(new MigrationRunner.Options(rotate, rotate
+                ? new AdminAccess(Map.of("fake", URI.create("fake://admin@db.internal")), Map.of()) : AdminAccess.none()));
+        return o;
+    }
+
+    private List<Step> steps() throws IOException {
+        return Ledger.open(dir.resolve("ledger.jsonl")).records().stream().map(LedgerRecord::step).toList();
+    }
+
+    @Test
+    void shouldPlanOneCredentialForOneValueInTwoFilesWithoutItsValue() {
+        MigrationPlan plan = plan();
+
+        assertThat(plan.credentials()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("DB_PASSWORD");
+            assertThat(c.consumers()).extracting(MigrationPlan.Consumer::path).containsExactly(".env", "deploy.sh");
+            assertThat(c.rotation().mode()).isEqualTo("automatic");
+            assertThat(c.rotation().detail()).contains("needs --admin fake=URI");
+        });
+        assertThat(PlanJson.write(plan)).doesNotContain(legacy);
+    }
+
+    @Test
+    void shouldCloseARotatedCredentialWithTheLegacyValueProvenDead() throws Exception {
+        try (SecretStore store = store()) {
+            List<Outcome> outcomes = apply(plan(), store, true);
+
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.stage()).isEqualTo(Step.CLOSED));
+            assertThat(steps()).containsExactly(Step.PLANNED, Step.STORED, Step.VALIDATED, Step.REWRITTEN,
+                    Step.ROTATION_STAGED, Step.ROTATED, Step.REVOKED, Step.VERIFIED, Step.CLOSED);
+            StoredValue current = store.current("DB_PASSWORD").orElseThrow();
+            assertThat(current.version()).isEqualTo(2);
+            assertThat(issuer.accepts(current.value().orElseThrow().reveal())).isTrue();
+            assertThat(issuer.accepts(legacy)).isFalse();
+            assertThat(store.version("DB_PASSWORD", 1)).contains(new Secret(legacy));
+            assertThat(tree.values()).noneMatch(t -> t.contains(legacy)).allMatch(t -> t.contains("${DB_PASSWORD}"));
+        }
+        assertThat(Files.readString(dir.resolve("ledger.jsonl"))).doesNotContain(legacy);
+        assertThat(progress).noneMatch(line -> line.contains(legacy));
+    }
+
+    @Test
+    void shouldChangeNothingWhenAppliedTwice() throws Exception {
+        try (SecretStore store = store()) {
+            MigrationPlan plan = plan();
+            apply(plan, store, true);
+            String ledgerBefore = Files.readString(dir.resolve("ledger.jsonl"));
+            Map<String, String> treeBefore = new LinkedHashMap<>(tree);
+
+            List<Outcome> again = apply(plan, store, true);
+
+            assertThat(again).singleElement().satisfies(o -> assertThat(o.closed()).isTrue());
+            assertThat(Files.readString(dir.resolve("ledger.jsonl"))).isEqualTo(ledgerBefore);
+            assertThat(store.current("DB_PASSWORD").orElseThrow().version()).isEqualTo(2);
+            assertThat(tree).isEqualTo(treeBefore);
+            assertThat(issuer.rotations).hasValue(1);
+        }
+    }
+
+    @Test
+    void shouldLeaveTheLegacyValueLiveWithAReissueTaskWithoutRotate() throws Exception {
+        try (SecretStore store = store()) {
+            List<Outcome> outcomes = apply(plan(), store, false);
+
+            assertThat(outcomes).singleElement().satisfies(o -> {
+                assertThat(o.stage()).isEqualTo(Step.REISSUE_TASK);
+                assertThat(o.detail()).contains("legacy live").contains("team-db").contains("2026-12-14");
+            });
+            assertThat(issuer.accepts(legacy)).isTrue();
+            assertThat(store.current("DB_PASSWORD").orElseThrow().version()).isEqualTo(1);
+            assertThat(tree.values()).noneMatch(t -> t.contains(legacy));
+        }
+    }
+
+    @Test
+    void shouldRotateLaterWhenRunAgainWithRotate() throws Exception {
+        try (SecretStore store = store()) {
+            MigrationPlan plan = plan();
+            apply(plan, store, false);
+
+            List<Outcome> outcomes = apply(plan, store, true);
+
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.closed()).isTrue());
+            assertThat(issuer.accepts(legacy)).isFalse();
+        }
+    }
+
+    @Test
+    void shouldFailTheRotationStepWithoutAdminAccessAndSayWhatIsNeeded() throws Exception {
+        try (SecretStore store = store()) {
+            MigrationRunner runner = new MigrationRunner(plan(), store, Ledger.open(dir.resolve("ledger.jsonl")),
+                    new IssuerActions(List.of(issuer), List.of()), issuer, new VerifyContext(Endpoints.defaults(), Duration.ofSeconds(2)),
+                    DETECTOR, HASHER, files(), progress::add).withRewriters(p -> Optional.of(PLACEHOLDERS));
+
+            List<Outcome> outcomes = runner.apply(new MigrationRunner.Options(true, AdminAccess.none()));
+
+            assertThat(outcomes).singleElement().satisfies(o -> {
+                assertThat(o.stage()).isEqualTo(Step.FAILED);
+                assertThat(o.detail()).contains("needs --admin fake=URI");
+            });
+        }
+    }
+
+    /**
+     * A crash right after a store write, before its ledger record: the next run must recognise the write and not
+     * make another version (the store would otherwise hold the legacy value twice, or a rotation be lost).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void shouldRecogniseAStoreWriteThatWasNotJournaledBeforeACrash(int crashAtWrite) throws Exception {
+        MigrationPlan plan = plan();
+        try (SecretStore store = store()) {
+            SecretStore crashing = new CrashingStore(store, crashAtWrite);
+            try {
+                apply(plan, crashing, true);
+            } catch (CrashingStore.Crash expected) {
+                // the process died here
+            }
+            assertThat(store.current("DB_PASSWORD").orElseThrow().version()).isEqualTo(crashAtWrite);
+
+            List<Outcome> outcomes = apply(plan, store, true);
+
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.closed()).isTrue());
+            assertThat(store.current("DB_PASSWORD").orElseThrow().version()).isEqualTo(2);
+            assertThat(steps()).filteredOn(s -> s == Step.STORED).hasSize(1);
+            assertThat(steps()).filteredOn(s -> s == Step.ROTATED).hasSize(1);
+            assertThat(issuer.accepts(store.current("DB_PASSWORD").orElseThrow().value().orElseThrow().reveal())).isTrue();
+        }
+    }
+
+    /** Delegates, but "dies" right after its Nth write succeeded. */
+    private static final class CrashingStore implements SecretStore {
+        static final class Crash extends RuntimeException {
+        }
+
+        private final SecretStore delegate;
+        private int writesLeft;
+
+        CrashingStore(SecretStore delegate, int crashAtWrite) {
+            this.delegate = delegate;
+            this.writesLeft = crashAtWrite;
+        }
+
+        public String describe() {
+            return delegate.describe();
+        }
+
+        public boolean readable() {
+            return delegate.readable();
+        }
+
+        public Optional<StoredValue> current(String key) throws IOException, InterruptedException {
+            return delegate.current(key);
+        }
+
+        public Optional<Secret> version(String key, int version) throws IOException, InterruptedException {
+            return delegate.version(key, version);
+        }
+
+        public int write(String key, Secret value, StoreMetadata metadata, int expectedVersion) throws IOException, InterruptedException {
+            int v = delegate.write(key, value, metadata, expectedVersion);
+            if (--writesLeft == 0) {
+                throw new Crash();
+            }
+            return v;
+        }
+
+        public String locate(String key) {
+            return delegate.locate(key);
+        }
+    }
+}
