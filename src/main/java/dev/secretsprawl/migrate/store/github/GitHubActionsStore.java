@@ -118,7 +118,11 @@ public final class GitHubActionsStore implements SecretStore {
         return Optional.empty();
     }
 
-    /** Checks, then writes: see the class comment for what GitHub lets us compare and the race it leaves. */
+    /**
+     * Checks, then writes: GitHub cannot compare and set, so EXPECTED_VERSION is checked against what
+     * {@link #current} reads just before the PUT (see the class comment for the race this leaves). Metadata is
+     * not kept: GitHub secrets have no field for it.
+     */
     @Override
     public int write(String key, Secret value, StoreMetadata metadata, int expectedVersion)
             throws IOException, InterruptedException {
@@ -173,8 +177,8 @@ public final class GitHubActionsStore implements SecretStore {
                     + target.repository() + ", or the classic repo scope";
             case 404 -> "GitHub does not show " + target + " to this token (404): check the owner, repository"
                     + (target.environment().isPresent() ? ", environment" : "") + " and the token's access";
-            case 422 -> "GitHub refused the request as invalid (422)" + GitHubMessages.of(answer);
-            default -> "GitHub answered HTTP " + answer.status() + GitHubMessages.of(answer)
+            case 422 -> "GitHub refused the request as invalid (422)" + GitHubMessages.of(answer, api);
+            default -> "GitHub answered HTTP " + answer.status() + GitHubMessages.of(answer, api)
                     + (answer.status() >= 500 ? "; retry later" : "");
         };
         return new StoreException("could not " + what + " in " + target + ": " + why);

@@ -165,7 +165,7 @@ public final class GitLabVariablesStore implements SecretStore {
 
     private StoreException refused(RestApi.Answer answer, String what, Secret value) {
         String why = switch (answer.status()) {
-            case 400 -> "GitLab refused the variable (400)" + GitLabMessages.of(answer, value);
+            case 400 -> "GitLab refused the variable (400)" + GitLabMessages.of(answer, value, api);
             case 401 -> "GitLab rejected the token (401): set GITLAB_TOKEN to a valid token with the api scope";
             case 403 -> "GitLab refused (403): the token's user needs the Maintainer role on " + project
                     + " and the token the api scope";

@@ -90,6 +90,17 @@ public final class RestApi {
         return vendor;
     }
 
+    /** True when TEXT (an issuer's message) holds the token we send, so it must not reach a message of ours. */
+    public boolean echoesCredential(String text) {
+        for (String value : auth.values()) {
+            String credential = value.substring(value.lastIndexOf(' ') + 1);
+            if (credential.length() >= 8 && text.contains(credential)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Sends METHOD to base + RAW_PATH (already encoded, with its query) with an optional JSON body. */
     public Answer send(String method, String rawPath, JsonNode body) throws IOException, InterruptedException {
         Answer answer = once(method, rawPath, body);

@@ -224,6 +224,25 @@ class GitHubActionsStoreTest {
     }
 
     @Test
+    void shouldNotRepeatAMessageThatEchoesTheToken() throws Exception {
+        secretAt(REPO, "DB_PASSWORD", status(418, "{\"message\": \"token " + token + " is odd\"}"));
+
+        assertThatThrownBy(() -> store("github://octo-org/app").current("DB_PASSWORD")).hasMessageContaining("HTTP 418")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
+    }
+
+    @Test
+    void shouldGiveUpOnASlowGitHubWithoutNamingTheToken() throws Exception {
+        secretAt(REPO, "DB_PASSWORD", NOT_FOUND.withFixedDelay(2_000));
+        RestApi impatient = new RestApi("GitHub", URI.create(github.baseUrl()), Map.of("Authorization", "Bearer " + token),
+                Duration.ofMillis(300));
+        SecretStore store = new GitHubActionsStore(impatient, GitHubTarget.of(Destination.parse("github://octo-org/app")));
+
+        assertThatThrownBy(() -> store.current("DB_PASSWORD")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("timed out").satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
+    }
+
+    @Test
     void shouldRetryOnceAfterASecondaryRateLimitThatAsksForAShortWait() throws Exception {
         github.stubFor(get(urlEqualTo(REPO + "/DB_PASSWORD")).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(status(403, "{\"message\": \"You have exceeded a secondary rate limit.\"}").withHeader("retry-after", "3"))
