@@ -16,7 +16,11 @@ public final class IssuerActions {
     }
 
     public static IssuerActions standard() {
-        return new IssuerActions(List.of(), List.of());
+        return new IssuerActions(List.of(
+                new dev.secretsprawl.migrate.rotate.api.GitLabTokenRotator()), List.of(
+                new dev.secretsprawl.migrate.rotate.api.GitHubTokenRevoker(),
+                new dev.secretsprawl.migrate.rotate.api.SlackTokenRevoker(),
+                new dev.secretsprawl.migrate.rotate.api.GitLabTokenRevoker()));
     }
 
     public List<Rotator> rotators() {
