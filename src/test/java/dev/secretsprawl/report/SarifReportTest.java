@@ -13,7 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SarifReportTest extends AbstractReportTest {
+public class SarifReportTest extends AbstractReportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -73,7 +73,7 @@ class SarifReportTest extends AbstractReportTest {
         assertThat(schema().validate(JSON.readTree(noVersion))).isNotEmpty();
     }
 
-    static void assertValid(String sarif) throws Exception {
+    public static void assertValid(String sarif) throws Exception {
         Set<ValidationMessage> errors = schema().validate(JSON.readTree(sarif));
         assertThat(errors).as("SARIF schema violations").isEmpty();
     }
