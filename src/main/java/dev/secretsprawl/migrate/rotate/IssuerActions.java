@@ -16,7 +16,11 @@ public final class IssuerActions {
     }
 
     public static IssuerActions standard() {
-        return new IssuerActions(List.of(), List.of());
+        return new IssuerActions(List.of(
+                new dev.secretsprawl.migrate.rotate.db.PostgresRotator(),
+                new dev.secretsprawl.migrate.rotate.db.MariaDbRotator(),
+                new dev.secretsprawl.migrate.rotate.broker.RedisRotator(),
+                new dev.secretsprawl.migrate.rotate.broker.AmqpRotator()), List.of());
     }
 
     public List<Rotator> rotators() {
