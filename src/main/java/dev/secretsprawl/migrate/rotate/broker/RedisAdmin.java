@@ -1,6 +1,7 @@
 package dev.secretsprawl.migrate.rotate.broker;
 
 import dev.secretsprawl.migrate.rotate.AdminAccess;
+import dev.secretsprawl.scan.Secret;
 import dev.secretsprawl.verify.NetworkFailures;
 import dev.secretsprawl.verify.VerifyContext;
 import redis.clients.jedis.ClientSetInfoConfig;
@@ -29,7 +30,7 @@ final class RedisAdmin {
         return uri.getPort() >= 0 ? uri.getPort() : DEFAULT_PORT;
     }
 
-    static Jedis connect(AdminAccess.Login login, VerifyContext context) {
+    static Jedis connect(AdminAccess.Login login, Secret password, VerifyContext context) {
         URI uri = login.uri();
         boolean tls = "rediss".equals(uri.getScheme());
         context.connecting(URI.create(uri.getScheme() + "://" + hostForUri(uri.getHost()) + ":" + port(uri)));
@@ -37,7 +38,7 @@ final class RedisAdmin {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis).socketTimeoutMillis(millis)
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED).ssl(tls)
-                .password(login.password().reveal());
+                .password(password.reveal());
         if (!login.user().isEmpty() && !"default".equals(login.user())) {
             config.user(login.user());
         }
@@ -47,18 +48,34 @@ final class RedisAdmin {
             config.sslParameters(params);
         }
         Jedis jedis = new Jedis(new HostAndPort(uri.getHost().replaceAll("^\\[|]$", ""), port(uri)), config.build());
-        jedis.connect();
-        return jedis;
+        try {
+            jedis.connect();
+            return jedis;
+        } catch (RuntimeException e) {
+            jedis.close();
+            throw e;
+        }
     }
 
     private static String hostForUri(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
+    /** The server turned the admin's AUTH down (the reply comes bare or wrapped in a connection failure). */
+    static boolean loginRejected(RuntimeException e) {
+        Throwable t = e instanceof JedisConnectionException && e.getCause() instanceof JedisDataException ? e.getCause() : e;
+        return t instanceof JedisDataException d && loginRejected(d);
+    }
+
+    private static boolean loginRejected(JedisDataException e) {
+        String reply = String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT);
+        return reply.startsWith("WRONGPASS") || reply.startsWith("ERR INVALID PASSWORD") || reply.startsWith("NOAUTH")
+                || reply.contains("AUTH") && reply.contains("WITHOUT ANY PASSWORD");
+    }
+
     static String refusal(JedisDataException e, String user, String address) {
         String reply = String.valueOf(e.getMessage()).toUpperCase(Locale.ROOT);
-        if (reply.startsWith("WRONGPASS") || reply.startsWith("ERR INVALID PASSWORD") || reply.startsWith("NOAUTH")
-                || reply.contains("AUTH") && reply.contains("WITHOUT ANY PASSWORD")) {
+        if (loginRejected(e)) {
             return "the admin login for redis at " + address
                     + " was rejected: check the user in --admin and SPRAWL_ADMIN_REDIS_PASSWORD";
         }

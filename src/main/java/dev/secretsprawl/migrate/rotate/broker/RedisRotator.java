@@ -76,7 +76,7 @@ public final class RedisRotator implements Rotator {
         AdminAccess.Login login = admin.login(ISSUER).orElseThrow();
         Secret next = proposed.orElseGet(GeneratedPasswords::next);
         String address = target.address();
-        try (Jedis jedis = RedisAdmin.connect(login, context)) {
+        try (Jedis jedis = connectAsAdmin(login, target, next, context)) {
             if (target.namedUser()) {
                 changeAclUser(jedis, target, next, address);
             } else {
@@ -92,6 +92,26 @@ public final class RedisRotator implements Rotator {
                     + RedisAdmin.connectionFailure(e) + ")");
         } catch (JedisDataException e) {
             throw new IOException(RedisAdmin.refusal(e, target.userLabel(), address));
+        }
+    }
+
+    /**
+     * The admin login; when the admin is the very user being rotated (often the default user of a requirepass
+     * server) and an earlier run already changed its password, the proposed one is its login now.
+     */
+    private static Jedis connectAsAdmin(AdminAccess.Login login, RedisTarget target, Secret next, VerifyContext context) {
+        try {
+            return RedisAdmin.connect(login, login.password(), context);
+        } catch (JedisConnectionException | JedisDataException e) {
+            String admin = login.user().isEmpty() ? "default" : login.user();
+            if (!RedisAdmin.loginRejected(e) || !admin.equals(target.userLabel())) {
+                throw e;
+            }
+            try {
+                return RedisAdmin.connect(login, next, context);
+            } catch (JedisConnectionException | JedisDataException again) {
+                throw e;
+            }
         }
     }
 

@@ -69,7 +69,7 @@ public final class MariaDbRotator implements Rotator {
             throw new IOException("refused to quote the user name or password of " + user + " into SQL: it holds a quote, backslash or control character");
         }
         context.connecting(URI.create("mysql://" + address));
-        try (Connection c = connect(target.login(), address, context)) {
+        try (Connection c = connectAsAdmin(target, address, next, context)) {
             List<String> hosts = hostsOf(c, user);
             if (hosts.isEmpty()) {
                 throw new IOException("there is no user " + user + " at " + address);
@@ -83,11 +83,33 @@ public final class MariaDbRotator implements Rotator {
         }
     }
 
-    private static Connection connect(AdminAccess.Login login, String address, VerifyContext context) throws SQLException {
+    /**
+     * The admin login; when the admin is the very user being rotated and an earlier run already changed its
+     * password, the proposed password is that login now, and this run is the same rotation again.
+     */
+    private static Connection connectAsAdmin(DatabaseTargets.Target target, String address, Secret next,
+                                             VerifyContext context) throws SQLException {
+        AdminAccess.Login login = target.login();
+        try {
+            return connect(login, login.password(), address, context);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != 1045 || !login.user().equals(target.facts().user())) {
+                throw e;
+            }
+            try {
+                return connect(login, next, address, context);
+            } catch (SQLException again) {
+                throw e;
+            }
+        }
+    }
+
+    private static Connection connect(AdminAccess.Login login, Secret password, String address, VerifyContext context)
+            throws SQLException {
         String url = "jdbc:mariadb://" + address + "/";
         Properties p = new Properties();
         p.setProperty("user", login.user());
-        p.setProperty("password", login.password().reveal());
+        p.setProperty("password", password.reveal());
         String millis = Long.toString(Math.max(1, context.timeout().toMillis()));
         p.setProperty("connectTimeout", millis);
         p.setProperty("socketTimeout", millis);

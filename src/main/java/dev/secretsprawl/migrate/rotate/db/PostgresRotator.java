@@ -64,7 +64,7 @@ public final class PostgresRotator implements Rotator {
         Secret next = proposed.orElseGet(GeneratedPasswords::next);
         String address = targets.adminAddress(target.login());
         context.connecting(URI.create("postgresql://" + address));
-        try (Connection c = connect(target.login(), address, context)) {
+        try (Connection c = connectAsAdmin(target, address, next, context)) {
             alter(c, target.facts().user(), next);
             return next;
         } catch (SQLException e) {
@@ -72,13 +72,35 @@ public final class PostgresRotator implements Rotator {
         }
     }
 
-    private static Connection connect(AdminAccess.Login login, String address, VerifyContext context) throws SQLException {
+    /**
+     * The admin login; when the admin is the very role being rotated and its password was already changed by an
+     * earlier run, the proposed password is that login now, and this run is the same rotation again.
+     */
+    private static Connection connectAsAdmin(DatabaseTargets.Target target, String address, Secret next,
+                                             VerifyContext context) throws SQLException {
+        AdminAccess.Login login = target.login();
+        try {
+            return connect(login, login.password(), address, context);
+        } catch (SQLException e) {
+            if (!"28P01".equals(e.getSQLState()) || !login.user().equals(target.facts().user())) {
+                throw e;
+            }
+            try {
+                return connect(login, next, address, context);
+            } catch (SQLException again) {
+                throw e;
+            }
+        }
+    }
+
+    private static Connection connect(AdminAccess.Login login, Secret password, String address, VerifyContext context)
+            throws SQLException {
         String path = login.uri().getPath();
         String database = path == null || path.length() <= 1 ? "postgres" : path.substring(1);
         String url = "jdbc:postgresql://" + address + "/" + database;
         Properties p = new Properties();
         p.setProperty("user", login.user());
-        p.setProperty("password", login.password().reveal());
+        p.setProperty("password", password.reveal());
         String seconds = Long.toString(Math.max(1, context.timeout().toSeconds()));
         p.setProperty("connectTimeout", seconds);
         p.setProperty("socketTimeout", seconds);

@@ -118,14 +118,17 @@ class RedisRotatorTest {
         assertThat(check(url(user + ":" + next, next, "127.0.0.1"))).isEqualTo(Verification.Status.LIVE);
     }
 
+    /** The common set-up: only a requirepass, so the admin is the default user whose password changes. */
     @Test
-    void shouldChangeTheRequirepassOfTheDefaultUserTwiceAsOnce() throws Exception {
+    void shouldChangeTheRequirepassOfTheDefaultUserTwiceAsOnceWhenItIsAlsoTheAdmin() throws Exception {
         Credential old = url(":" + DEFAULT_PASSWORD, DEFAULT_PASSWORD, "127.0.0.1");
         assertThat(check(old)).isEqualTo(Verification.Status.LIVE);
         Optional<Secret> proposed = rotator.propose(old);
+        AdminAccess asDefault = new AdminAccess(Map.of("redis", URI.create("redis://127.0.0.1:" + port)),
+                Map.of("SPRAWL_ADMIN_REDIS_PASSWORD", DEFAULT_PASSWORD));
 
-        rotator.rotate(old, proposed, admin("127.0.0.1", ADMIN_PASSWORD), context);
-        rotator.rotate(old, proposed, admin("127.0.0.1", ADMIN_PASSWORD), context);
+        rotator.rotate(old, proposed, asDefault, context);
+        rotator.rotate(old, proposed, asDefault, context);
 
         assertThat(check(old)).isEqualTo(Verification.Status.DEAD);
         String next = proposed.orElseThrow().reveal();

@@ -127,6 +127,22 @@ class PostgresRotatorTest {
     }
 
     @Test
+    void shouldRotateAgainWhenTheAdminIsTheRoleItselfAndItsPasswordAlreadyChanged() throws Exception {
+        String legacy = password();
+        String role = role(legacy);
+        Credential old = url(role, legacy, "localhost");
+        AdminAccess asItself = new AdminAccess(Map.of("postgres", URI.create("postgresql://" + role + "@localhost:" + pg.getPort() + "/postgres")),
+                Map.of("SPRAWL_ADMIN_POSTGRES_PASSWORD", legacy));
+        Optional<Secret> proposed = rotator.propose(old);
+
+        rotator.rotate(old, proposed, asItself, context);
+        rotator.rotate(old, proposed, asItself, context);
+
+        assertThat(check(old)).isEqualTo(Verification.Status.DEAD);
+        assertThat(check(url(role, proposed.orElseThrow().reveal(), "localhost"))).isEqualTo(Verification.Status.LIVE);
+    }
+
+    @Test
     void shouldClaimAndRotateAGenericPasswordWrittenWithItsHostAndUser() throws Exception {
         String legacy = password();
         String role = role(legacy);
