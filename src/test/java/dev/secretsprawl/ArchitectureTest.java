@@ -13,7 +13,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * <pre>
  *   cli ──► report ──► scan ──► rules
  *     ├───► source ──► scan
- *     └───► verify ──► scan
+ *     ├───► verify ──► scan
+ *     └───► gate ──► migrate ──► verify, scan
  * </pre>
  * The engine (rules, scan, report) knows no CLI, HTTP server, JDBC or vendor SDK, and only the
  * engine's matching (and later verification and stores) may read a raw secret.
@@ -73,6 +74,24 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideInAnyPackage(ENGINE)
                 .should().dependOnClassesThat().resideInAPackage("dev.secretsprawl.verify..")
+                .check(classes);
+    }
+
+    @Test
+    void shouldKeepMigrationBelowTheGateAndApartFromCliSourcesAndReports() {
+        noClasses().that().resideInAPackage("dev.secretsprawl.migrate..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.secretsprawl.cli..", "dev.secretsprawl.source..",
+                        "dev.secretsprawl.report..", "dev.secretsprawl.gate..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.secretsprawl.gate..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.secretsprawl.cli..", "dev.secretsprawl.source..",
+                        "dev.secretsprawl.report..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage(ENGINE)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.secretsprawl.migrate..", "dev.secretsprawl.gate..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.secretsprawl.verify..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.secretsprawl.migrate..", "dev.secretsprawl.gate..")
                 .check(classes);
     }
 

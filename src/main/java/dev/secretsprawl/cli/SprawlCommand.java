@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
         description = {
                 "Finds hardcoded credentials across CI/CD: source trees, git history, CI build logs.",
                 "Never prints a secret: reports show a short preview, a keyed hash and a fingerprint."},
-        subcommands = {ScanCommand.class, MaskCommand.class, VerifyCommand.class, BaselineCommand.class, RulesCommand.class},
+        subcommands = {ScanCommand.class, MaskCommand.class, VerifyCommand.class, MigrateCommand.class, GateCommand.class,
+                BaselineCommand.class, RulesCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no findings (at or above --fail-on)", "  1  findings", "  2  usage or configuration error",
                 "  3  runtime error",

@@ -1,11 +1,11 @@
 package dev.secretsprawl.report;
 
 /** Escapes text for XML and HTML attribute and element content; drops characters XML 1.0 forbids. */
-final class Xml {
+public final class Xml {
     private Xml() {
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             switch (c) {

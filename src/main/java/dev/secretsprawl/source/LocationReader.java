@@ -70,6 +70,16 @@ public final class LocationReader implements AutoCloseable {
         }
     }
 
+    /** The commit HEAD points at, when the root is in a git repository with at least one commit. */
+    public Optional<String> head() throws IOException {
+        Repository repo = repository();
+        if (repo == null) {
+            return Optional.empty();
+        }
+        ObjectId id = repo.resolve("HEAD");
+        return id == null ? Optional.empty() : Optional.of(id.name());
+    }
+
     private Repository repository() throws IOException {
         if (!repositoryLooked) {
             repositoryLooked = true;

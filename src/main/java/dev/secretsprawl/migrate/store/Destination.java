@@ -16,7 +16,8 @@ public record Destination(String scheme, URI uri) {
     public static Destination parse(String spec) {
         URI uri;
         try {
-            uri = new URI(spec.trim());
+            // file:// alone means the default local store; java.net.URI wants a path after an empty authority
+            uri = new URI("file://".equals(spec.trim()) ? "file:///" : spec.trim());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("'" + spec + "' is not a destination URI; write one of "
                     + "vault://[HOST:PORT]/MOUNT/PREFIX, github://OWNER/REPO[/ENV], gitlab://GROUP/PROJECT, file://PATH");

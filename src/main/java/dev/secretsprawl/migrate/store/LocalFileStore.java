@@ -61,7 +61,7 @@ public final class LocalFileStore implements SecretStore {
         String authority = destination.uri().getRawAuthority();
         String path = destination.uri().getPath() == null ? "" : destination.uri().getPath();
         String whole = (authority == null ? "" : authority) + path;
-        if (whole.isEmpty()) {
+        if (whole.isEmpty() || "/".equals(whole)) {
             return StoreKey.home(env).resolve("store.json");
         }
         return Path.of(whole);

@@ -1,0 +1,120 @@
+package dev.secretsprawl.migrate;
+
+import dev.secretsprawl.migrate.plan.MigrationPlan;
+import dev.secretsprawl.migrate.plan.MigrationPlan.Consumer;
+import dev.secretsprawl.migrate.plan.MigrationPlan.PlannedCredential;
+import dev.secretsprawl.scan.Detector;
+import dev.secretsprawl.scan.Finding;
+import dev.secretsprawl.scan.Fragment;
+import dev.secretsprawl.scan.Secret;
+import dev.secretsprawl.verify.Credential;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds a planned credential's legacy value and the text around each of its consumers, before and after
+ * the files were rewritten: in the working tree while the value is still there, else in the plan's commit,
+ * else with the reference put back (the verifiers need the host and user written next to a password).
+ */
+final class LegacyValues {
+    private static final int CONTEXT_LINES = 12;
+
+    private final MigrationPlan plan;
+    private final Detector detector;
+    private final TextFiles files;
+
+    LegacyValues(MigrationPlan plan, Detector detector, TextFiles files) {
+        this.plan = plan;
+        this.detector = detector;
+        this.files = files;
+    }
+
+    /** The findings of PC's value in TEXT (PATH's current or past content). */
+    List<Finding> occurrences(PlannedCredential pc, String path, String text) {
+        return detector.detect(Fragment.of(text, path)).stream()
+                .filter(f -> f.secretHash().equals(pc.secretHash())).toList();
+    }
+
+    /** The legacy value as the files hold (or held) it. */
+    Optional<Secret> fromFiles(PlannedCredential pc) throws IOException {
+        for (String commit : commits()) {
+            for (Consumer c : pc.consumers()) {
+                Optional<String> text = files.read(c.path(), commit);
+                if (text.isPresent()) {
+                    List<Finding> found = occurrences(pc, c.path(), text.get());
+                    if (!found.isEmpty()) {
+                        return Optional.of(found.get(0).secret());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The credential as it is (or was) written at each consumer, with VALUE in its text, best context first. */
+    List<Credential> credentials(PlannedCredential pc, Secret value) throws IOException {
+        List<Credential> out = new ArrayList<>();
+        for (Consumer c : pc.consumers()) {
+            Optional<String> text = textWithValue(pc, c, value);
+            text.ifPresent(t -> out.add(new Credential(pc.issuer(), c.ruleId(), value,
+                    new Secret(around(t, c.line())), c.path())));
+        }
+        return out;
+    }
+
+    /** The same credential with NEXT instead of its legacy value, in the same surroundings. */
+    static Credential withValue(Credential legacy, Secret next) {
+        String context = legacy.context().reveal().replace(legacy.secret().reveal(), next.reveal());
+        return new Credential(legacy.issuer(), legacy.ruleId(), next, new Secret(context), legacy.path());
+    }
+
+    private Optional<String> textWithValue(PlannedCredential pc, Consumer c, Secret value) throws IOException {
+        Optional<String> now = files.read(c.path(), null);
+        if (now.isPresent() && now.get().contains(value.reveal())) {
+            return now;
+        }
+        if (plan.commit() != null && !plan.commit().isEmpty()) {
+            Optional<String> then = files.read(c.path(), plan.commit());
+            if (then.isPresent() && then.get().contains(value.reveal())) {
+                return then;
+            }
+        }
+        return now.flatMap(t -> restored(t, c, value));
+    }
+
+    /** Puts the value back where the rewriter put the reference (on the consumer's line or one near it). */
+    private static Optional<String> restored(String text, Consumer c, Secret value) {
+        if (c.manual()) {
+            return Optional.empty();
+        }
+        String[] lines = text.split("\n", -1);
+        for (int d = 0; d <= 3; d++) {
+            for (int i : new int[]{c.line() - 1 + d, c.line() - 1 - d}) {
+                if (i >= 0 && i < lines.length && lines[i].contains(c.reference())) {
+                    lines[i] = lines[i].replace(c.reference(), value.reveal());
+                    return Optional.of(String.join("\n", lines));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> commits() {
+        List<String> commits = new ArrayList<>();
+        commits.add(null);
+        if (plan.commit() != null && !plan.commit().isEmpty()) {
+            commits.add(plan.commit());
+        }
+        return commits;
+    }
+
+    static String around(String text, int line) {
+        String[] lines = text.split("\n", -1);
+        int from = Math.max(0, line - 1 - CONTEXT_LINES);
+        int to = Math.min(lines.length, line + CONTEXT_LINES);
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, from, to));
+    }
+}
