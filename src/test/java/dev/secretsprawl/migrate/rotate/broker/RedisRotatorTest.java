@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 import java.io.IOException;
 import java.net.URI;
@@ -177,6 +178,35 @@ class RedisRotatorTest {
                 .hasNoCause()
                 .satisfies(e -> assertNoSecretIn(e.toString(), wrongAdmin, legacy, proposed.orElseThrow().reveal(), ADMIN_PASSWORD));
         assertThat(check(old)).isEqualTo(Verification.Status.LIVE);
+    }
+
+    /** A server started with arguments only has no file to save to: the change would vanish at its next restart. */
+    @Test
+    void shouldFailARotationTheServerCannotSave() throws Exception {
+        int bare = StandIns.freePort();
+        String binary = ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
+        RedisServer noConfigFile = new RedisServer(bare, List.of(binary, "--port", String.valueOf(bare), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", Path.of("target", "redis-rotate").toAbsolutePath().toString()), true);
+        noConfigFile.start();
+        try {
+            String legacy = password();
+            try (Jedis jedis = new Jedis("127.0.0.1", bare)) {
+                jedis.configSet("requirepass", legacy);
+            }
+            Credential old = credential(".env", "REDIS_URL=redis://:" + legacy + "@127.0.0.1:" + bare + "/0\n", legacy);
+            AdminAccess asDefault = new AdminAccess(Map.of("redis", URI.create("redis://127.0.0.1:" + bare)),
+                    Map.of("SPRAWL_ADMIN_REDIS_PASSWORD", legacy));
+            Optional<Secret> proposed = rotator.propose(old);
+
+            assertThatThrownBy(() -> rotator.rotate(old, proposed, asDefault, context))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("the password of Redis user default at 127.0.0.1:" + bare + " changed, but the server could"
+                            + " not save it (no config or ACL file): a restart would bring the legacy password back;"
+                            + " write the new password into the server's configuration")
+                    .satisfies(e -> assertNoSecretIn(e.toString(), legacy, proposed.orElseThrow().reveal()));
+        } finally {
+            noConfigFile.stop();
+        }
     }
 
     @Test
