@@ -17,6 +17,10 @@ public final class IssuerActions {
 
     public static IssuerActions standard() {
         return new IssuerActions(List.of(
+                new dev.secretsprawl.migrate.rotate.db.PostgresRotator(),
+                new dev.secretsprawl.migrate.rotate.db.MariaDbRotator(),
+                new dev.secretsprawl.migrate.rotate.broker.RedisRotator(),
+                new dev.secretsprawl.migrate.rotate.broker.AmqpRotator(),
                 new dev.secretsprawl.migrate.rotate.api.GitLabTokenRotator()), List.of(
                 new dev.secretsprawl.migrate.rotate.api.GitHubTokenRevoker(),
                 new dev.secretsprawl.migrate.rotate.api.SlackTokenRevoker(),

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the vhost {@code /} when the path is empty. Or the same parts written as settings beside a password set as
  * {@code RABBITMQ_PASSWORD=...} or {@code spring.rabbitmq.password: ...}.
  */
-record AmqpTarget(String host, int port, boolean tls, String user, String password, String vhost) {
+public record AmqpTarget(String host, int port, boolean tls, String user, String password, String vhost) {
     private static final Set<String> SCHEMES = Set.of("amqp", "amqps");
     private static final String PREFIX = "\\b(?:rabbit(?:mq)?|amqp)[._-]?";
     private static final Pattern PASSWORD_KEY = Pattern.compile("(?i)\\b(?:rabbit(?:mq)?|amqp)[\\w.-]{0,20}?pass(?:word|wd)?\\b[\"']?\\s*[:=]");
@@ -22,7 +22,7 @@ record AmqpTarget(String host, int port, boolean tls, String user, String passwo
     private static final Pattern TLS = Pattern.compile("(?i)" + PREFIX + "ssl[._-]enabled[\"']?\\s*[:=]\\s*[\"']?true");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,252}[A-Za-z0-9_])?");
 
-    static Optional<AmqpTarget> find(String text, String rawSecret) {
+    public static Optional<AmqpTarget> find(String text, String rawSecret) {
         Optional<AmqpTarget> url = CredentialUrl.find(text, rawSecret, SCHEMES).map(AmqpTarget::of);
         return url.isPresent() || !passwordSetting(text, rawSecret) ? url : fromSettings(text, rawSecret);
     }
@@ -66,7 +66,7 @@ record AmqpTarget(String host, int port, boolean tls, String user, String passwo
         return new AmqpTarget(u.host(), u.portOr(tls ? 5671 : 5672), tls, u.user(), u.password(), vhost);
     }
 
-    String address() {
+    public String address() {
         return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 

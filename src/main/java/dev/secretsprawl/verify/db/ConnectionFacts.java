@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record ConnectionFacts(DatabaseKind kind, String host, int port, String user, Optional<String> database,
                               Secret password, Optional<String> doubt) {
-    static final String NOT_PAIRED = "that user or host was not written with the password";
+    public static final String NOT_PAIRED = "that user or host was not written with the password";
     static final String JDBC_ENCODING = "drivers differ in percent-decoding the password of a JDBC URL";
 
     public ConnectionFacts {

@@ -6,18 +6,18 @@ package dev.secretsprawl.verify.redis;
  * @param user empty when none is written: the password is then the {@code default} user's
  *             ({@code requirepass}), sent with the one-argument AUTH every Redis version understands
  */
-record RedisTarget(String host, int port, boolean tls, String user, String password) {
+public record RedisTarget(String host, int port, boolean tls, String user, String password) {
     static final int DEFAULT_PORT = 6379;
 
-    boolean namedUser() {
+    public boolean namedUser() {
         return !user.isEmpty() && !"default".equals(user);
     }
 
-    String userLabel() {
+    public String userLabel() {
         return user.isEmpty() ? "default" : user;
     }
 
-    String address() {
+    public String address() {
         return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * or {@code REDIS_HOST}/{@code REDIS_PORT} settings written beside it (for the command, or for a password
  * written as {@code REDIS_PASSWORD=...}).
  */
-final class RedisTargets {
+public final class RedisTargets {
     private static final Set<String> SCHEMES = Set.of("redis", "rediss");
     private static final Pattern HOST = Pattern.compile("\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,252}[A-Za-z0-9_])?");
     /** {@code REDIS_HOST=...}, {@code spring.data.redis.port: ...}, {@code redis_user = "..."}. */
@@ -27,7 +27,7 @@ final class RedisTargets {
     private RedisTargets() {
     }
 
-    static Optional<RedisTarget> of(Credential credential) {
+    public static Optional<RedisTarget> of(Credential credential) {
         String text = credential.context().reveal();
         String secret = credential.secret().reveal();
         Optional<CredentialUrl> url = CredentialUrl.find(text, secret, SCHEMES);
