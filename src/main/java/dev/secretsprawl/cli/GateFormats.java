@@ -126,7 +126,7 @@ final class GateFormats {
                     + r.kind().description() + " - " + r.detail());
             if (!r.path().isEmpty()) {
                 ObjectNode physical = res.putArray("locations").addObject().putObject("physicalLocation");
-                physical.putObject("artifactLocation").put("uri", r.path());
+                physical.putObject("artifactLocation").put("uri", dev.secretsprawl.report.SarifReport.uri(r.path()));
                 if (r.line() > 0) {
                     physical.putObject("region").put("startLine", r.line());
                 }

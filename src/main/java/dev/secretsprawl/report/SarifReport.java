@@ -139,7 +139,7 @@ public final class SarifReport implements ReportWriter {
      * that already are URLs (a Jenkins job's config.xml or console) are kept as they are: encoding their
      * {@code %2F} again would point elsewhere.
      */
-    static String uri(String path) {
+    public static String uri(String path) {
         if (path.startsWith("https://") || path.startsWith("http://")) {
             return path;
         }
