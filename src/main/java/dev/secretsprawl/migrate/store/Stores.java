@@ -7,7 +7,8 @@ import java.util.Map;
 /** The explicit list of stores; a test fails when a destination scheme has none. */
 public final class Stores {
     private static final List<StoreFactory> FACTORIES = List.of(
-            new LocalFileStore.Factory());
+            new LocalFileStore.Factory(),
+            new dev.secretsprawl.migrate.store.vault.VaultKvStore.Factory());
 
     private Stores() {
     }
