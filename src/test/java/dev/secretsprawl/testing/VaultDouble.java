@@ -76,6 +76,7 @@ public final class VaultDouble implements AutoCloseable {
     private final Set<String> kvMounts = ConcurrentHashMap.newKeySet();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile int trouble;
+    private volatile int delayMillis;
 
     public VaultDouble() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Api()));
@@ -154,6 +155,12 @@ public final class VaultDouble implements AutoCloseable {
         return this;
     }
 
+    /** From now on every answer comes DELAY late (to test client timeouts); zero for prompt answers again. */
+    public VaultDouble slow(java.time.Duration delay) {
+        delayMillis = (int) delay.toMillis();
+        return this;
+    }
+
     /** The data field {@code value} of one version, empty when missing, deleted or destroyed. */
     public Optional<String> value(String mount, String path, int version) {
         Entry e = entries.get(mount + "/" + path);
@@ -182,7 +189,7 @@ public final class VaultDouble implements AutoCloseable {
     }
 
     private static String newToken() {
-        byte[] bytes = new byte[18];
+        byte[] bytes = new byte[48];
         RANDOM.nextBytes(bytes);
         return "hvs." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
@@ -197,11 +204,15 @@ public final class VaultDouble implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             synchronized (VaultDouble.this) {
+                ResponseDefinition answer;
                 try {
-                    return answer(event.getRequest());
+                    answer = answer(event.getRequest());
                 } catch (RuntimeException | java.io.IOException e) {
-                    return errors(500, e.getClass().getSimpleName());
+                    answer = errors(500, e.getClass().getSimpleName());
                 }
+                return delayMillis == 0 ? answer
+                        : com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer)
+                        .withFixedDelay(delayMillis).build();
             }
         }
     }

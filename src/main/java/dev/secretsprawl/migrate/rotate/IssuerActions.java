@@ -16,7 +16,8 @@ public final class IssuerActions {
     }
 
     public static IssuerActions standard() {
-        return new IssuerActions(List.of(), List.of());
+        return new IssuerActions(List.of(), List.of(
+                new dev.secretsprawl.migrate.rotate.vault.VaultTokenRevoker()));
     }
 
     public List<Rotator> rotators() {

@@ -164,8 +164,8 @@ public final class VaultKvStore implements SecretStore {
     /** The value of a read, or empty when Vault has none (missing, deleted or destroyed version). */
     private Optional<Secret> present(String key, String action, LogicalResponse response) throws StoreException {
         int status = response.getRestResponse().getStatus();
-        if (status == 404) {
-            return Optional.empty();
+        if (status == 404 && VaultErrors.errors(body(response), List.of()).isEmpty()) {
+            return Optional.empty(); // {"errors":[]} or a deleted version's metadata; "no handler for route" is no mount
         }
         if (status != 200) {
             throw errors.answered(action, target.dataPath(key), status, body(response), hide(null));

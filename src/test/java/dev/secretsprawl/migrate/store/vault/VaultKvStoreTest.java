@@ -119,7 +119,6 @@ class VaultKvStoreTest {
             assertThat(store.version("DB_PASSWORD", 1).orElseThrow().reveal()).isEqualTo(value);
             assertThat(store.version("DB_PASSWORD", 3)).isEmpty();
         }
-        messages.add(rotated.isEmpty() ? "" : "");
     }
 
     @Test
@@ -238,6 +237,24 @@ class VaultKvStoreTest {
         try (SecretStore store = Stores.open(Destination.parse("vault:///kv2/ci"), env())) {
             assertThat(failure(() -> store.write("DB_PASSWORD", new Secret(value), META, 0)).getMessage())
                     .contains("no KV v2 engine").contains("vault secrets list");
+        }
+    }
+
+    @Test
+    void shouldSayAMissingMountOnReadsToo() throws Exception {
+        try (SecretStore store = Stores.open(Destination.parse("vault:///kv2/ci"), env())) {
+            assertThat(failure(() -> store.current("DB_PASSWORD")).getMessage()).contains("no KV v2 engine");
+        }
+    }
+
+    @Test
+    void shouldGiveUpOnAVaultThatDoesNotAnswerInTime() throws Exception {
+        Map<String, String> env = env();
+        env.put("VAULT_CLIENT_TIMEOUT", "1");
+        vault.slow(java.time.Duration.ofSeconds(4));
+        try (SecretStore store = open(env)) {
+            assertThat(failure(() -> store.write("DB_PASSWORD", new Secret(value), META, 0)).getMessage())
+                    .contains("did not answer within 1 s");
         }
     }
 
