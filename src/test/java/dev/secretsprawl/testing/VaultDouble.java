@@ -133,6 +133,11 @@ public final class VaultDouble implements AutoCloseable {
         return id;
     }
 
+    /** Revokes TOKEN behind its holder's back, as an operator's {@code vault token revoke} would. */
+    public void revoke(String token) {
+        revoked.add(token);
+    }
+
     public boolean isRevoked(String token) {
         return revoked.contains(token);
     }

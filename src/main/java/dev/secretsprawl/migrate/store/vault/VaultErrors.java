@@ -31,9 +31,12 @@ final class VaultErrors {
         String errors = errors(body, hide);
         String said = errors.isEmpty() ? "" : " (Vault said: " + errors + ")";
         return switch (status) {
-            case 403 -> new StoreException("Vault at " + address + " denied " + action + ": the token has no policy "
-                    + "that grants this on " + apiPath.substring("/v1/".length()) + ", or it expired; give the token a policy "
-                    + "with create, update and read on that path (and on its metadata/ path), or log in again" + said);
+            case 403 -> mentions(body, "invalid token") ? new StoreException("Vault at " + address + " refused "
+                    + action + ": the token is invalid, expired or revoked; log in again and export a fresh VAULT_TOKEN "
+                    + "(or VAULT_ROLE_ID and VAULT_SECRET_ID)")
+                    : new StoreException("Vault at " + address + " denied " + action + ": the token has no policy "
+                    + "that grants this on " + apiPath.substring("/v1/".length()) + "; give the token a policy "
+                    + "with create, update and read on that path (and on its metadata/ path)" + said);
             case 429 -> new StoreException("Vault at " + address + " rate limited " + action
                     + " (HTTP 429); wait a moment and run the migration again");
             case 503 -> new StoreException("Vault at " + address + " is sealed or has no active node (HTTP 503); "

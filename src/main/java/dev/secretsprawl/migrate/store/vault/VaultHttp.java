@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Plain HTTP for the Vault calls the driver has no method for (KV v2 metadata). Same client, timeout and headers
@@ -39,7 +38,7 @@ final class VaultHttp {
     }
 
     /** METHOD on API_PATH (/v1/...) with TOKEN; a JSON BODY or null. ACTION names the step for messages. */
-    Answer send(String method, String apiPath, String body, Supplier<String> token, String action)
+    Answer send(String method, String apiPath, String body, String token, String action)
             throws StoreException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(address.resolve(apiPath)).timeout(timeout)
                 .header("X-Vault-Request", "true")
@@ -48,9 +47,8 @@ final class VaultHttp {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        String t = token == null ? null : token.get();
-        if (t != null) {
-            request.header("X-Vault-Token", t);
+        if (token != null) {
+            request.header("X-Vault-Token", token);
         }
         if (namespace != null && !namespace.isBlank()) {
             request.header("X-Vault-Namespace", namespace);

@@ -126,7 +126,7 @@ public final class VaultKvStore implements SecretStore {
         if (status != 200 && status != 204) {
             throw errors.answered(action, target.dataPath(key), status, body, hide(value));
         }
-        int written = JSON.readTree(body).path("data").path("version").asInt(0);
+        int written = json(body, action).path("data").path("version").asInt(0);
         if (written < 1) {
             throw new StoreException("Vault at " + target.address() + " accepted " + action + " but answered no "
                     + "version; is " + target.mount() + " a KV version 2 engine? (vault secrets list -detailed)");
@@ -142,22 +142,29 @@ public final class VaultKvStore implements SecretStore {
         metadata.asMap().forEach(custom::put);
         String action = "writing the custom_metadata of " + target.mount() + "/" + target.secretPath(key)
                 + " (version " + written + " is stored; run the migration again to complete it)";
-        VaultHttp.Answer answer = http.send("POST", target.metadataPath(key), body.toString(), this::tokenText, action);
+        VaultHttp.Answer answer = http.send("POST", target.metadataPath(key), body.toString(), tokenText(), action);
         http.require(answer, action, target.metadataPath(key), hide(null));
     }
 
     /** The key's current_version from its metadata (0 when it has none): what a refused check-and-set found. */
     int currentVersion(String key) throws StoreException, InterruptedException {
         String action = "reading the metadata of " + target.mount() + "/" + target.secretPath(key);
-        VaultHttp.Answer answer = http.send("GET", target.metadataPath(key), null, this::tokenText, action);
+        VaultHttp.Answer answer = http.send("GET", target.metadataPath(key), null, tokenText(), action);
         if (answer.status() == 404) {
             return 0;
         }
         http.require(answer, action, target.metadataPath(key), hide(null));
+        return json(answer.body(), action).path("data").path("current_version").asInt(0);
+    }
+
+    /** BODY as JSON; the parser's own message is not passed on, since it quotes the body. */
+    private JsonNode json(String body, String action) throws StoreException {
         try {
-            return JSON.readTree(answer.body()).path("data").path("current_version").asInt(0);
+            JsonNode node = JSON.readTree(body == null ? "" : body);
+            return node == null ? JSON.missingNode() : node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new StoreException("Vault at " + target.address() + " answered " + action + " with a body that is not JSON");
+            throw new StoreException("Vault at " + target.address() + " answered " + action + " with a body that is "
+                    + "not JSON; check that VAULT_ADDR points at a Vault server");
         }
     }
 
@@ -200,13 +207,27 @@ public final class VaultKvStore implements SecretStore {
         return vault;
     }
 
-    private String tokenText() {
-        try {
-            vault();
-        } catch (StoreException e) {
-            return null; // the call then fails with Vault's own 403, which says what to do
-        }
+    private String tokenText() throws StoreException {
+        vault();
         return token.reveal();
+    }
+
+    /** A token this store got from an AppRole login is revoked when done, so it does not outlive the migration. */
+    @Override
+    public synchronized void close() {
+        if (token == null || VaultLogin.fromEnvironment(env)) {
+            return;
+        }
+        try {
+            http.send("POST", "/v1/auth/token/revoke-self", null, token.reveal(), "revoke the AppRole login token");
+        } catch (StoreException e) {
+            // best effort: the token expires at the end of its TTL anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            token = null;
+            vault = null;
+        }
     }
 
     /** The driver, configured from our environment map only (not the process's), with our client and timeouts. */

@@ -24,6 +24,11 @@ final class VaultLogin {
         return present(env.get("VAULT_TOKEN")) || (present(env.get("VAULT_ROLE_ID")) && present(env.get("VAULT_SECRET_ID")));
     }
 
+    /** True when the token is VAULT_TOKEN itself, not one we logged in for. */
+    static boolean fromEnvironment(Map<String, String> env) {
+        return present(env.get("VAULT_TOKEN"));
+    }
+
     /** The token from ENV or from an AppRole login with ANONYMOUS (a driver without a token). */
     static Secret token(Map<String, String> env, Vault anonymous, VaultErrors errors) throws StoreException {
         String token = env.get("VAULT_TOKEN");

@@ -14,7 +14,8 @@ import java.util.Map;
  * Where a {@code vault://[HOST:PORT]/MOUNT/PREFIX} destination writes: the Vault's address, the KV v2 mount and
  * the path prefix under it. Without HOST the address is {@code VAULT_ADDR}, as the Vault CLI does; with HOST the
  * scheme is {@code VAULT_ADDR}'s when it names the same host and port, else https, except http on a loopback host
- * (Vault's dev server listens on plain http://127.0.0.1:8200). A HOST without a port means Vault's default 8200.
+ * (Vault's dev server listens on plain http://127.0.0.1:8200). A HOST without a port is VAULT_ADDR's when that names
+ * the same host, else Vault's default port 8200.
  */
 public record VaultTarget(URI address, String mount, String prefix) {
     static final int DEFAULT_PORT = 8200;
@@ -41,7 +42,7 @@ public record VaultTarget(URI address, String mount, String prefix) {
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort() >= 0 ? uri.getPort() : DEFAULT_PORT;
-        if (fromEnv != null && fromEnv.getHost().equals(host) && fromEnv.getPort() == port) {
+        if (fromEnv != null && fromEnv.getHost().equals(host) && (uri.getPort() < 0 || fromEnv.getPort() == port)) {
             return fromEnv;
         }
         return URI.create((loopback(host) ? "http" : "https") + "://" + host

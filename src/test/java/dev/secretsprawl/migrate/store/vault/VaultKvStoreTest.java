@@ -168,6 +168,7 @@ class VaultKvStoreTest {
             assertThat(store.write("DB_PASSWORD", new Secret(value), META, 0)).isEqualTo(1);
         }
         vault.server().verify(1, postRequestedFor(urlPathEqualTo("/v1/auth/approle/login")));
+        vault.server().verify(1, postRequestedFor(urlPathEqualTo("/v1/auth/token/revoke-self")));
         assertThat(vault.customMetadata("secret", "ci/app/DB_PASSWORD")).containsKey("fingerprint");
     }
 
@@ -195,6 +196,19 @@ class VaultKvStoreTest {
             StoreException e = failure(() -> store.write("DB_PASSWORD", new Secret(value), META, 0));
             assertThat(e.getMessage()).contains("policy").contains("secret/data/ci/app/DB_PASSWORD")
                     .doesNotContain(limited);
+        }
+    }
+
+    @Test
+    void shouldSayARevokedTokenMustBeRenewed() throws Exception {
+        Map<String, String> env = env();
+        String revoked = vault.issueToken();
+        env.put("VAULT_TOKEN", revoked);
+        try (SecretStore store = open(env)) {
+            store.write("DB_PASSWORD", new Secret(value), META, 0);
+            vault.revoke(revoked);
+            StoreException e = failure(() -> store.current("DB_PASSWORD"));
+            assertThat(e.getMessage()).contains("invalid, expired or revoked").doesNotContain(revoked);
         }
     }
 

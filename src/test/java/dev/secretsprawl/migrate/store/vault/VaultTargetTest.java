@@ -33,6 +33,12 @@ class VaultTargetTest {
     }
 
     @Test
+    void shouldTakeVaultAddrWhenTheDestinationNamesItsHostWithoutAPort() throws Exception {
+        assertThat(target("vault://vault.internal/kv/x", Map.of("VAULT_ADDR", "https://vault.internal")).address())
+                .hasToString("https://vault.internal:443");
+    }
+
+    @Test
     void shouldUseHttpsExceptOnLoopbackAndDefaultToPort8200() throws Exception {
         assertThat(target("vault://vault.internal/secret/x", Map.of()).address()).hasToString("https://vault.internal:8200");
         assertThat(target("vault://127.0.0.1:8200/secret/x", Map.of()).address()).hasToString("http://127.0.0.1:8200");
