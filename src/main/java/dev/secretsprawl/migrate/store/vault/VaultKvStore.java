@@ -35,6 +35,8 @@ import java.util.Optional;
  * {@code MOUNT/metadata/PREFIX/KEY}, which the driver has no method for. Vault's environment is honoured:
  * {@code VAULT_ADDR}, {@code VAULT_TOKEN} or AppRole ({@code VAULT_ROLE_ID}, {@code VAULT_SECRET_ID}),
  * {@code VAULT_NAMESPACE}, and {@code VAULT_CLIENT_TIMEOUT} (seconds, default 30) for every call.
+ * The driver hands 4xx answers back instead of throwing (5xx and transport failures it throws), so the status of
+ * each answer is read here; its exception messages quote Vault's body and are never passed on.
  */
 public final class VaultKvStore implements SecretStore {
     public static final String FIELD = "value";
