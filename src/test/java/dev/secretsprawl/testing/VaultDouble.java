@@ -97,11 +97,11 @@ public final class VaultDouble implements AutoCloseable {
 
     /** http://127.0.0.1:PORT, what VAULT_ADDR would hold. */
     public String baseUrl() {
-        return server.baseUrl();
+        return "http://127.0.0.1:" + server.port(); // the address it is bound to, whatever localhost resolves to
     }
 
     public URI address() {
-        return URI.create(server.baseUrl());
+        return URI.create(baseUrl());
     }
 
     /** The WireMock server, to inspect the requests it got (headers, bodies). */
