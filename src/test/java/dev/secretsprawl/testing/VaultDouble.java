@@ -78,8 +78,23 @@ public final class VaultDouble implements AutoCloseable {
     private volatile int trouble;
     private volatile int delayMillis;
 
+    private final boolean tls;
+
     public VaultDouble() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new Api()));
+        this(null, null);
+    }
+
+    /** A Vault serving https only, with the key and certificate of the PKCS#12 KEYSTORE (null: plain http). */
+    public VaultDouble(java.nio.file.Path keystore, String password) {
+        var options = options().bindAddress("127.0.0.1").extensions(new Api());
+        tls = keystore != null;
+        if (tls) {
+            options.httpDisabled(true).dynamicHttpsPort().keystorePath(keystore.toString()).keystoreType("PKCS12")
+                    .keystorePassword(password).keyManagerPassword(password);
+        } else {
+            options.dynamicPort();
+        }
+        server = new WireMockServer(options);
         tokens.put(rootToken, new Token(rootToken, true, "root"));
         kvMounts.add("secret");
     }
@@ -97,7 +112,8 @@ public final class VaultDouble implements AutoCloseable {
 
     /** http://127.0.0.1:PORT, what VAULT_ADDR would hold. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.port(); // the address it is bound to, whatever localhost resolves to
+        // the address it is bound to, whatever localhost resolves to
+        return tls ? "https://127.0.0.1:" + server.httpsPort() : "http://127.0.0.1:" + server.port();
     }
 
     public URI address() {

@@ -66,6 +66,10 @@ final class VaultErrors {
                 why = "it did not answer within " + timeout.toSeconds() + " s";
                 break;
             }
+            if (t instanceof javax.net.ssl.SSLHandshakeException) {
+                why = "its TLS certificate is not trusted; set VAULT_CACERT to the PEM file of the CA that signed it";
+                break;
+            }
             if (t instanceof ConnectException) {
                 why = "nothing accepts connections there";
                 break;

@@ -34,7 +34,8 @@ import java.util.Optional;
  * {@code custom_metadata} (source, fingerprint, owner, migration-id, migrated-at) goes over plain HTTP to
  * {@code MOUNT/metadata/PREFIX/KEY}, which the driver has no method for. Vault's environment is honoured:
  * {@code VAULT_ADDR}, {@code VAULT_TOKEN} or AppRole ({@code VAULT_ROLE_ID}, {@code VAULT_SECRET_ID}),
- * {@code VAULT_NAMESPACE}, and {@code VAULT_CLIENT_TIMEOUT} (seconds, default 30) for every call.
+ * {@code VAULT_NAMESPACE}, {@code VAULT_CACERT}/{@code VAULT_CAPATH} ({@link VaultTls}), and
+ * {@code VAULT_CLIENT_TIMEOUT} (seconds, default 30) for every call.
  * The driver hands 4xx answers back instead of throwing (5xx and transport failures it throws), so the status of
  * each answer is read here; its exception messages quote Vault's body and are never passed on.
  */
@@ -54,11 +55,14 @@ public final class VaultKvStore implements SecretStore {
     private Secret token;
     private Vault vault;
 
-    public VaultKvStore(VaultTarget target, Map<String, String> env) {
+    public VaultKvStore(VaultTarget target, Map<String, String> env) throws StoreException {
         this.target = target;
         this.env = Map.copyOf(env);
         this.timeout = timeout(env);
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        VaultTls.fromEnvironment(env).ifPresent(builder::sslContext);
+        this.client = builder.build();
         this.errors = new VaultErrors(target.address().toString(), timeout);
         this.http = new VaultHttp(client, target.address(), timeout, env.get("VAULT_NAMESPACE"), errors);
     }
