@@ -24,7 +24,8 @@ public final class IssuerActions {
                 new dev.secretsprawl.migrate.rotate.api.GitLabTokenRotator()), List.of(
                 new dev.secretsprawl.migrate.rotate.api.GitHubTokenRevoker(),
                 new dev.secretsprawl.migrate.rotate.api.SlackTokenRevoker(),
-                new dev.secretsprawl.migrate.rotate.api.GitLabTokenRevoker()));
+                new dev.secretsprawl.migrate.rotate.api.GitLabTokenRevoker(),
+                new dev.secretsprawl.migrate.rotate.vault.VaultTokenRevoker()));
     }
 
     public List<Rotator> rotators() {

@@ -9,7 +9,8 @@ public final class Stores {
     private static final List<StoreFactory> FACTORIES = List.of(
             new LocalFileStore.Factory(),
             new dev.secretsprawl.migrate.store.github.GitHubActionsStore.Factory(),
-            new dev.secretsprawl.migrate.store.gitlab.GitLabVariablesStore.Factory());
+            new dev.secretsprawl.migrate.store.gitlab.GitLabVariablesStore.Factory(),
+            new dev.secretsprawl.migrate.store.vault.VaultKvStore.Factory());
 
     private Stores() {
     }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * YAML or JSON), {@code vault_addr}, the CLI's {@code -address=} on a line naming vault, or {@code address = "..."}
  * in a Terraform {@code provider "vault"} block. Only these: any other URL nearby is not where the token goes.
  */
-final class VaultAddress {
+public final class VaultAddress {
     private static final String URL = "[\"']?(https?://[^\\s'\"<>,;]+)";
     private static final Pattern SETTING = Pattern.compile("(?i)\\bvault_addr\\b[\"']?\\s*(?:=>|[:=])\\s*" + URL);
     private static final Pattern FLAG = Pattern.compile("(?i)(?:^|\\s)--?address(?:=|\\s+)" + URL);
@@ -24,7 +24,7 @@ final class VaultAddress {
     }
 
     /** scheme://host[:port] of the Vault named nearest the token, without credentials or path. */
-    static Optional<URI> find(String context, String token) {
+    public static Optional<URI> find(String context, String token) {
         int at = Math.max(0, context.indexOf(token));
         String best = null;
         int distance = Integer.MAX_VALUE;
