@@ -119,6 +119,7 @@ public final class MigrationRunner {
         try {
             if (!h.done(Step.PLANNED)) {
                 record(pc, Step.PLANNED, planned(pc));
+                CrashPoint.reached("after-ledger:planned");
             }
             Secret value = legacyValue(pc);
             int legacyVersion = store(pc, value);
@@ -134,6 +135,7 @@ public final class MigrationRunner {
             }
             revoke(pc, options, legacyCredentials);
             verify(pc, legacyCredentials, next.get());
+            CrashPoint.reached("before-ledger:closed");
             record(pc, Step.CLOSED, Map.of());
             return new Outcome(pc.name(), Step.CLOSED, "");
         } catch (StepFailure f) {
@@ -252,6 +254,7 @@ public final class MigrationRunner {
                 files.write(path, r.text());
                 replaced += r.replaced();
                 changed.add(path);
+                CrashPoint.reached("after-file:rewritten");
             }
             if (!legacy.occurrences(pc, path, r.text()).isEmpty()) {
                 throw new StepFailure(Step.REWRITTEN, path + " still holds the value after rewriting"
