@@ -1,0 +1,226 @@
+package dev.secretsprawl.migrate.rewrite;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Declarative Jenkinsfiles ({@code Jenkinsfile}, {@code Jenkinsfile.*}, {@code *.jenkinsfile}). A value that is
+ * a whole string assigned in an {@code environment} block becomes {@code credentials('id')}, the id being the
+ * credential NAME in lower case with dashes ({@code DB_PASSWORD} → {@code db-password}). Anywhere else the
+ * value becomes an environment reference that works in its quoting ({@code $NAME} in a single-quoted string,
+ * which only the shell of an {@code sh} step expands; {@code ${env.NAME}} in a GString), and the pipeline's
+ * top-level {@code environment} block gets {@code NAME = credentials('id')} so the variable exists: the line
+ * is added, or the block is created after {@code agent}. Scripted pipelines have no such block and Groovy files
+ * of shared libraries ({@code vars/*.groovy}) are code rather than pipelines: both are left to a manual change
+ * (usually {@code withCredentials}).
+ */
+public final class JenkinsfileRewriter implements Rewriter {
+    private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*=\\s*$");
+    private static final String DEFAULT_INDENT = "    ";
+
+    @Override
+    public String fileType() {
+        return "jenkinsfile";
+    }
+
+    @Override
+    public boolean handles(String path) {
+        String name = PathNames.lowerFileName(path);
+        return name.equals("jenkinsfile") || name.startsWith("jenkinsfile.") || name.endsWith(".jenkinsfile");
+    }
+
+    @Override
+    public String reference(String name) {
+        return "credentials('" + credentialId(name) + "')";
+    }
+
+    /** The Jenkins credential id for credential NAME: {@code DB_PASSWORD} → {@code db-password}. */
+    public static String credentialId(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public Rewrite rewrite(String text, List<Spot> spots) {
+        boolean declarative = PipelineLayout.of(text).pipelineOpen() >= 0;
+        Set<String> needed = new LinkedHashSet<>();
+        ValueSpans.Applied applied = ValueSpans.apply(text, spots, (t, start, end, spot) -> {
+            Edit edit = edit(t, start, end, spot, declarative);
+            if (!edit.refused() && !edit.replacement().startsWith("credentials(")) {
+                needed.add(spot.name());
+            }
+            return edit;
+        });
+        String result = applied.text();
+        for (String name : needed) {
+            result = declare(result, name, ValueSpans.lineBreak(text));
+        }
+        return applied.toRewrite(result);
+    }
+
+    private Edit edit(String text, int start, int end, Spot spot, boolean declarative) {
+        Deque<String> blocks = new ArrayDeque<>();
+        Quotes.Literal literal = Quotes.scan(text, 0, start, Quotes.Syntax.GROOVY, blockTracker(text, blocks));
+        if (literal == null) {
+            return Edit.refuse("the value is not inside a string literal; change it by hand");
+        }
+        boolean inEnvironment = "environment".equals(blocks.peek());
+        String before = text.substring(ValueSpans.lineStart(text, literal.open()), literal.open());
+        if (inEnvironment && !literal.triple() && literal.isWhole(text, start, end) && ASSIGNMENT.matcher(before).matches()) {
+            return Edit.replace(literal.open(), end + 1, reference(spot.name()));
+        }
+        if (!declarative) {
+            return Edit.refuse("a scripted pipeline has no environment block to bind the credential;"
+                    + " wrap the step in withCredentials by hand");
+        }
+        String gstringReference = "${env." + spot.name() + "}";
+        if (literal.quote() == '"') {
+            return Edit.replace(start, end, gstringReference);
+        }
+        if (inEnvironment) {
+            return Quotes.requoteDouble(text, literal, start, end, gstringReference, Quotes.Syntax.GROOVY);
+        }
+        // single quotes reach an sh step's shell unchanged, and the shell expands the variable
+        String name = spot.name();
+        return Edit.replace(start, end, ValueSpans.continuesName(text, end) ? "${" + name + "}" : "$" + name);
+    }
+
+    /** Keeps {@code blocks} as the names of the blocks open at each point ({@code stage('x') {} → stage}). */
+    static Quotes.CodeVisitor blockTracker(String text, Deque<String> blocks) {
+        return (i, c) -> {
+            if (c == '{') {
+                blocks.push(nameBefore(text, i));
+            } else if (c == '}' && !blocks.isEmpty()) {
+                blocks.pop();
+            }
+        };
+    }
+
+    private static String nameBefore(String text, int brace) {
+        int i = brace - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i >= 0 && text.charAt(i) == ')') {
+            for (int depth = 0; i >= 0; i--) {
+                depth += text.charAt(i) == ')' ? 1 : text.charAt(i) == '(' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            i--;
+            while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+                i--;
+            }
+        }
+        int end = i + 1;
+        while (i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+            i--;
+        }
+        return text.substring(i + 1, end);
+    }
+
+    /** TEXT with {@code NAME = credentials('id')} in the pipeline's top-level environment block. */
+    private String declare(String text, String name, String lineBreak) {
+        PipelineLayout layout = PipelineLayout.of(text);
+        String line = name + " = " + reference(name);
+        if (layout.environmentOpen() >= 0) {
+            String body = text.substring(layout.environmentOpen(), Math.max(layout.environmentOpen(), layout.environmentClose()));
+            if (Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s*=").matcher(body).find()) {
+                return text;
+            }
+            String indent = indentOf(text, layout.environmentOpen()) + layout.indentUnit();
+            int at = afterLine(text, layout.environmentOpen());
+            if (layout.environmentClose() >= 0 && layout.environmentClose() < at) {
+                at = layout.environmentOpen() + 1; // a one-line block: open it up
+                return text.substring(0, at) + lineBreak + indent + line + lineBreak + indent + text.substring(at).stripLeading();
+            }
+            return text.substring(0, at) + indent + line + lineBreak + text.substring(at);
+        }
+        boolean afterAgent = layout.agentEnd() >= 0;
+        int anchor = afterAgent ? layout.agentEnd() : layout.pipelineOpen();
+        String indent = afterAgent ? indentOf(text, layout.agentStart())
+                : indentOf(text, layout.pipelineOpen()) + layout.indentUnit();
+        int at = afterLine(text, anchor);
+        String block = indent + "environment {" + lineBreak + indent + layout.indentUnit() + line + lineBreak
+                + indent + "}" + lineBreak;
+        return text.substring(0, at) + (at == text.length() && !text.endsWith("\n") ? lineBreak : "") + block
+                + text.substring(at);
+    }
+
+    /** Offset just after the line break ending the line that holds {@code offset}. */
+    private static int afterLine(String text, int offset) {
+        int nl = text.indexOf('\n', offset);
+        return nl < 0 ? text.length() : nl + 1;
+    }
+
+    static String indentOf(String text, int offset) {
+        int start = ValueSpans.lineStart(text, offset);
+        int i = start;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return text.substring(start, i);
+    }
+
+    /**
+     * Where a declarative pipeline's parts sit: its opening brace, its top-level environment block (open and
+     * close braces) and its agent directive (start, end); -1 for a part that is missing.
+     */
+    record PipelineLayout(int pipelineOpen, int environmentOpen, int environmentClose, int agentStart, int agentEnd,
+                          String indentUnit) {
+        static PipelineLayout of(String text) {
+            int[] found = {-1, -1, -1, -1, -1};
+            Deque<String> blocks = new ArrayDeque<>();
+            Quotes.CodeVisitor tracker = blockTracker(text, blocks);
+            Quotes.scan(text, 0, text.length(), Quotes.Syntax.GROOVY, (i, c) -> {
+                boolean topLevel = blocks.size() == 1 && "pipeline".equals(blocks.peek());
+                if (topLevel && found[3] < 0 && text.startsWith("agent", i) && wordAt(text, i, 5)) {
+                    found[3] = i;
+                    found[4] = ValueSpans.lineEnd(text, i);
+                }
+                if (c == '}' && blocks.size() == 2 && blocks.peek().equals("environment") && found[1] >= 0 && found[2] < 0) {
+                    found[2] = i;
+                }
+                if (c == '}' && blocks.size() == 2 && blocks.peek().equals("agent") && found[3] >= 0) {
+                    found[4] = i;
+                }
+                tracker.code(i, c);
+                if (c == '{' && blocks.size() == 1 && "pipeline".equals(blocks.peek()) && found[0] < 0) {
+                    found[0] = i;
+                }
+                if (c == '{' && blocks.size() == 2 && "environment".equals(blocks.peek()) && found[1] < 0
+                        && blocks.stream().skip(1).findFirst().orElse("").equals("pipeline")) {
+                    found[1] = i;
+                }
+            });
+            return new PipelineLayout(found[0], found[1], found[2], found[3], found[4], indentUnit(text, found[0]));
+        }
+
+        private static boolean wordAt(String text, int at, int length) {
+            boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+            int end = at + length;
+            return startOk && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+        }
+
+        /** The indentation one level adds: the first line inside the pipeline compared with its own line. */
+        private static String indentUnit(String text, int pipelineOpen) {
+            if (pipelineOpen < 0) {
+                return DEFAULT_INDENT;
+            }
+            String outer = indentOf(text, pipelineOpen);
+            for (int at = afterLine(text, pipelineOpen); at < text.length(); at = afterLine(text, at)) {
+                if (!text.substring(at, ValueSpans.lineEnd(text, at)).isBlank()) {
+                    String inner = indentOf(text, at);
+                    return inner.startsWith(outer) && inner.length() > outer.length()
+                            ? inner.substring(outer.length()) : DEFAULT_INDENT;
+                }
+            }
+            return DEFAULT_INDENT;
+        }
+    }
+}
