@@ -11,9 +11,9 @@ import dev.secretsprawl.scan.Location;
 import dev.secretsprawl.scan.SecretHasher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -72,6 +72,35 @@ class RewritersTest {
 
         assertThat(Rewriters.all()).extracting(Rewriter::fileType).containsAll(covered)
                 .allMatch(covered::contains, "covered by a case");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+            "Jenkinsfile, jenkinsfile", "ci/Jenkinsfile.nightly, jenkinsfile", "ci/deploy.jenkinsfile, jenkinsfile",
+            ".github/workflows/ci.yml, github-actions", "svc/.github/workflows/ci.yaml, github-actions",
+            ".gitlab-ci.yml, gitlab-ci", "ci/deploy.gitlab-ci.yml, gitlab-ci", ".gitlab/ci/build.yml, gitlab-ci",
+            "Dockerfile, dockerfile", "docker/Dockerfile.prod, dockerfile", "api.dockerfile, dockerfile",
+            "docker-compose.yml, compose", "compose.override.yaml, compose", ".env, dotenv", ".env.local, dotenv",
+            "deploy/prod.env, dotenv", "bin/run.sh, shell", "x.zsh, shell", "x.ksh, shell",
+            "app.properties, properties", "package.json, json", "pom.xml, xml", "Web.config, xml",
+            "app.toml, toml", "php.ini, ini", "k8s/deployment.yaml, yaml", ".github/dependabot.yml, yaml"})
+    void shouldPickTheMostSpecificRewriterForAPath(String path, String fileType) {
+        assertThat(Rewriters.forPath(path)).map(Rewriter::fileType).hasValue(fileType);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"vars/deploy.groovy", "README.md", "src/Main.java"})
+    void shouldLeaveOtherFilesToAManualChange(String path) {
+        assertThat(Rewriters.forPath(path)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Jenkinsfile | credentials('db-password')", ".github/workflows/ci.yml | ${{ secrets.DB_PASSWORD }}",
+            ".gitlab-ci.yml | $DB_PASSWORD", ".env | ${DB_PASSWORD}", "run.sh | \"$DB_PASSWORD\"",
+            "Dockerfile | ${DB_PASSWORD}", "application.properties | ${DB_PASSWORD}"})
+    void shouldShowTheReferenceEachFileTypeUses(String path, String reference) {
+        assertThat(Rewriters.forPath(path).orElseThrow().reference("DB_PASSWORD")).isEqualTo(reference);
     }
 
     /** The spots the scanner reports, as the migration plan hands them over. */
