@@ -12,16 +12,19 @@ import java.util.regex.Pattern;
  * Declarative Jenkinsfiles ({@code Jenkinsfile}, {@code Jenkinsfile.*}, {@code *.jenkinsfile}). A value that is
  * a whole string assigned in an {@code environment} block becomes {@code credentials('id')}, the id being the
  * credential NAME in lower case with dashes ({@code DB_PASSWORD} → {@code db-password}). Anywhere else the
- * value becomes an environment reference that works in its quoting ({@code $NAME} in a single-quoted string,
- * which only the shell of an {@code sh} step expands; {@code ${env.NAME}} in a GString), and the pipeline's
- * top-level {@code environment} block gets {@code NAME = credentials('id')} so the variable exists: the line
- * is added, or the block is created after {@code agent}. Scripted pipelines have no such block and Groovy files
+ * value becomes an environment reference that works in its quoting, and the pipeline's top-level
+ * {@code environment} block gets {@code NAME = credentials('id')} so the variable exists (the line is added, or
+ * the block is created after {@code agent}). In an {@code sh} step's script the shell expands it: {@code $NAME}
+ * in single quotes, {@code \$NAME} in a GString, as Jenkins advises so that Groovy never interpolates a secret
+ * into the command. Elsewhere it is {@code ${env.NAME}} in a GString, a single-quoted string becoming one. Scripted pipelines have no such block and Groovy files
  * of shared libraries ({@code vars/*.groovy}) are code rather than pipelines: both are left to a manual change
  * (usually {@code withCredentials}).
  */
 public final class JenkinsfileRewriter implements Rewriter {
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*=\\s*$");
     private static final String DEFAULT_INDENT = "    ";
+    /** What precedes the script string of an {@code sh} step: {@code sh '}, {@code sh(}, {@code sh(returnStdout: true, script: }. */
+    private static final Pattern SH_ARGUMENT = Pattern.compile("\\bsh\\s*(?:\\(\\s*|\\(.*\\bscript\\s*:\\s*)?$");
 
     @Override
     public String fileType() {
@@ -77,16 +80,17 @@ public final class JenkinsfileRewriter implements Rewriter {
             return Edit.refuse("a scripted pipeline has no environment block to bind the credential;"
                     + " wrap the step in withCredentials by hand");
         }
-        String gstringReference = "${env." + spot.name() + "}";
+        String name = spot.name();
+        String gstringReference = "${env." + name + "}";
+        if (!inEnvironment && SH_ARGUMENT.matcher(before).find()) {
+            // the shell expands the variable; in a GString the dollar is escaped so Groovy never interpolates the secret
+            String variable = ValueSpans.continuesName(text, end) ? "${" + name + "}" : "$" + name;
+            return Edit.replace(start, end, literal.quote() == '"' ? "\\" + variable : variable);
+        }
         if (literal.quote() == '"') {
             return Edit.replace(start, end, gstringReference);
         }
-        if (inEnvironment) {
-            return Quotes.requoteDouble(text, literal, start, end, gstringReference, Quotes.Syntax.GROOVY);
-        }
-        // single quotes reach an sh step's shell unchanged, and the shell expands the variable
-        String name = spot.name();
-        return Edit.replace(start, end, ValueSpans.continuesName(text, end) ? "${" + name + "}" : "$" + name);
+        return Quotes.requoteDouble(text, literal, start, end, gstringReference, Quotes.Syntax.GROOVY);
     }
 
     /** Keeps {@code blocks} as the names of the blocks open at each point ({@code stage('x') {} → stage}). */

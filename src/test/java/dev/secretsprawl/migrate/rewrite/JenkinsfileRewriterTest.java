@@ -52,7 +52,7 @@ class JenkinsfileRewriterTest {
         assertThat(rewrite.replaced()).isEqualTo(2);
         assertThat(rewrite.text()).containsOnlyOnce("GITHUB_TOKEN = credentials('github-token')")
                 .contains("sh 'gh release create v1 --token $GITHUB_TOKEN'")
-                .contains("https://x-access-token:${env.GITHUB_TOKEN}@github.com");
+                .contains("https://x-access-token:\\$GITHUB_TOKEN@github.com");
         RewritersTest.assertNoValue(c, rewrite.text());
     }
 

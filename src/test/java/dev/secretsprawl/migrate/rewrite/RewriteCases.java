@@ -92,8 +92,22 @@ final class RewriteCases {
                         }
                         """, one(plant("npm", "NPM_TOKEN")),
                         List.of("NPM_TOKEN = credentials('npm-token')",
-                                "sh \"npm config set //registry.npmjs.org/:_authToken=${env.NPM_TOKEN} && npm publish\""),
+                                "sh \"npm config set //registry.npmjs.org/:_authToken=\\$NPM_TOKEN && npm publish\""),
                         1, null, null),
+                new RewriteCase("Jenkinsfile git URL becomes a GString", "Jenkinsfile", "jenkinsfile", """
+                        pipeline {
+                            agent any
+                            stages {
+                                stage('Checkout') {
+                                    steps {
+                                        git url: 'https://oauth2:{{V}}@gitlab.example.org/group/app.git', branch: 'main'
+                                    }
+                                }
+                            }
+                        }
+                        """, one(plant("gitlab-pat", "GITLAB_TOKEN")),
+                        List.of("git url: \"https://oauth2:${env.GITLAB_TOKEN}@gitlab.example.org/group/app.git\", branch: 'main'"),
+                        3, null, null),
                 new RewriteCase("Jenkinsfile triple-quoted sh", "Jenkinsfile.release", "jenkinsfile", """
                         pipeline {
                             agent any
