@@ -137,8 +137,9 @@ public final class JenkinsfileRewriter implements Rewriter {
             if (Pattern.compile("(?m)^\\s*" + Pattern.quote(name) + "\\s*=").matcher(body).find()) {
                 return text;
             }
-            String indent = indentOf(text, layout.environmentOpen()) + layout.indentUnit();
             int at = afterLine(text, layout.environmentOpen());
+            boolean entryFollows = at < layout.environmentClose() && !text.substring(at, ValueSpans.lineEnd(text, at)).isBlank();
+            String indent = entryFollows ? indentOf(text, at) : indentOf(text, layout.environmentOpen()) + layout.indentUnit();
             if (layout.environmentClose() >= 0 && layout.environmentClose() < at) {
                 at = layout.environmentOpen() + 1; // a one-line block: open it up
                 return text.substring(0, at) + lineBreak + indent + line + lineBreak + indent + text.substring(at).stripLeading();
@@ -178,37 +179,10 @@ public final class JenkinsfileRewriter implements Rewriter {
     record PipelineLayout(int pipelineOpen, int environmentOpen, int environmentClose, int agentStart, int agentEnd,
                           String indentUnit) {
         static PipelineLayout of(String text) {
-            int[] found = {-1, -1, -1, -1, -1};
-            Deque<String> blocks = new ArrayDeque<>();
-            Quotes.CodeVisitor tracker = blockTracker(text, blocks);
-            Quotes.scan(text, 0, text.length(), Quotes.Syntax.GROOVY, (i, c) -> {
-                boolean topLevel = blocks.size() == 1 && "pipeline".equals(blocks.peek());
-                if (topLevel && found[3] < 0 && text.startsWith("agent", i) && wordAt(text, i, 5)) {
-                    found[3] = i;
-                    found[4] = ValueSpans.lineEnd(text, i);
-                }
-                if (c == '}' && blocks.size() == 2 && blocks.peek().equals("environment") && found[1] >= 0 && found[2] < 0) {
-                    found[2] = i;
-                }
-                if (c == '}' && blocks.size() == 2 && blocks.peek().equals("agent") && found[3] >= 0) {
-                    found[4] = i;
-                }
-                tracker.code(i, c);
-                if (c == '{' && blocks.size() == 1 && "pipeline".equals(blocks.peek()) && found[0] < 0) {
-                    found[0] = i;
-                }
-                if (c == '{' && blocks.size() == 2 && "environment".equals(blocks.peek()) && found[1] < 0
-                        && blocks.stream().skip(1).findFirst().orElse("").equals("pipeline")) {
-                    found[1] = i;
-                }
-            });
-            return new PipelineLayout(found[0], found[1], found[2], found[3], found[4], indentUnit(text, found[0]));
-        }
-
-        private static boolean wordAt(String text, int at, int length) {
-            boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-            int end = at + length;
-            return startOk && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+            LayoutFinder finder = new LayoutFinder(text);
+            Quotes.scan(text, 0, text.length(), Quotes.Syntax.GROOVY, finder);
+            return new PipelineLayout(finder.pipelineOpen, finder.environmentOpen, finder.environmentClose,
+                    finder.agentStart, finder.agentEnd, indentUnit(text, finder.pipelineOpen));
         }
 
         /** The indentation one level adds: the first line inside the pipeline compared with its own line. */
@@ -225,6 +199,58 @@ public final class JenkinsfileRewriter implements Rewriter {
                 }
             }
             return DEFAULT_INDENT;
+        }
+    }
+
+    /** Walks the code outside strings and comments, noting the pipeline's parts as their braces go by. */
+    private static final class LayoutFinder implements Quotes.CodeVisitor {
+        private final String text;
+        private final Deque<String> blocks = new ArrayDeque<>();
+        private final Quotes.CodeVisitor tracker;
+        int pipelineOpen = -1;
+        int environmentOpen = -1;
+        int environmentClose = -1;
+        int agentStart = -1;
+        int agentEnd = -1;
+
+        LayoutFinder(String text) {
+            this.text = text;
+            this.tracker = blockTracker(text, blocks);
+        }
+
+        @Override
+        public void code(int i, char c) {
+            if (inPipelineBody() && agentStart < 0 && isWord(i, "agent")) {
+                agentStart = i;
+                agentEnd = ValueSpans.lineEnd(text, i); // agent any / none / label 'x'
+            }
+            if (c == '}' && inTopLevelBlock("agent")) {
+                agentEnd = i;
+            }
+            if (c == '}' && inTopLevelBlock("environment") && environmentClose < 0) {
+                environmentClose = i;
+            }
+            tracker.code(i, c);
+            if (c == '{' && inPipelineBody() && pipelineOpen < 0) {
+                pipelineOpen = i;
+            }
+            if (c == '{' && inTopLevelBlock("environment") && environmentOpen < 0) {
+                environmentOpen = i;
+            }
+        }
+
+        private boolean inPipelineBody() {
+            return blocks.size() == 1 && "pipeline".equals(blocks.peek());
+        }
+
+        private boolean inTopLevelBlock(String name) {
+            return blocks.size() == 2 && name.equals(blocks.peek()) && "pipeline".equals(blocks.peekLast());
+        }
+
+        private boolean isWord(int at, String word) {
+            int end = at + word.length();
+            return text.startsWith(word, at) && (at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                    && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)));
         }
     }
 }

@@ -78,6 +78,61 @@ class JenkinsfileRewriterTest {
     }
 
     @Test
+    void shouldCreateTheEnvironmentBlockAfterAMultiLineAgent() {
+        RewriteCase c = jenkinsfile("""
+                pipeline {
+                  agent {
+                    docker { image 'alpine:3' }
+                  }
+                  stages {
+                    stage('Tag') { steps { sh(script: 'gh release create v1 --token {{V}}') } }
+                  }
+                }
+                """);
+        String text = c.text();
+
+        Rewrite rewrite = rewriter.rewrite(text, RewritersTest.spots(c, text));
+
+        assertThat(rewrite.text()).isEqualTo("""
+                pipeline {
+                  agent {
+                    docker { image 'alpine:3' }
+                  }
+                  environment {
+                    GITHUB_TOKEN = credentials('github-token')
+                  }
+                  stages {
+                    stage('Tag') { steps { sh(script: 'gh release create v1 --token $GITHUB_TOKEN') } }
+                  }
+                }
+                """);
+    }
+
+    @Test
+    void shouldOpenUpAOneLineEnvironmentBlock() {
+        RewriteCase c = jenkinsfile("""
+                pipeline {
+                    agent any
+                    environment { CI = 'true' }
+                    stages { stage('Tag') { steps { sh 'gh release create v1 --token {{V}}' } } }
+                }
+                """);
+        String text = c.text();
+
+        Rewrite rewrite = rewriter.rewrite(text, RewritersTest.spots(c, text));
+
+        assertThat(rewrite.text()).isEqualTo("""
+                pipeline {
+                    agent any
+                    environment {
+                        GITHUB_TOKEN = credentials('github-token')
+                        CI = 'true' }
+                    stages { stage('Tag') { steps { sh 'gh release create v1 --token $GITHUB_TOKEN' } } }
+                }
+                """);
+    }
+
+    @Test
     void shouldNameTheJenkinsCredentialAfterTheCredentialName() {
         assertThat(JenkinsfileRewriter.credentialId("DB_PASSWORD")).isEqualTo("db-password");
         assertThat(rewriter.reference("DB_PASSWORD")).isEqualTo("credentials('db-password')");
