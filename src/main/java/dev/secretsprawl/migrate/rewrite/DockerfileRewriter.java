@@ -39,14 +39,17 @@ public final class DockerfileRewriter implements Rewriter {
         ValueSpans.Applied applied = ValueSpans.apply(text, spots, this::edit);
         StringBuilder out = new StringBuilder(applied.text());
         String lineBreak = ValueSpans.lineBreak(text);
-        // bottom-up, so each insertion leaves the offsets above it valid
-        for (int i = applied.placed().size() - 1; i >= 0; i--) {
-            ValueSpans.Placed placed = applied.placed().get(i);
+        // top-down, so a declaration added for one instruction serves the ones below it in the stage
+        int shift = 0;
+        for (ValueSpans.Placed placed : applied.placed()) {
             String current = out.toString();
-            int instructionStart = instructionStart(current, placed.offset());
-            if (!"ARG".equals(instruction(current, instructionStart)) && !declared(current, instructionStart, placed.spot().name())) {
-                String indent = current.substring(instructionStart, instructionStart + indentWidth(current, instructionStart));
-                out.insert(instructionStart, indent + "ARG " + placed.spot().name() + lineBreak);
+            int instructionStart = instructionStart(current, placed.offset() + shift);
+            String name = placed.spot().name();
+            if (!"ARG".equals(instruction(current, instructionStart)) && !declared(current, instructionStart, name)) {
+                String declaration = current.substring(instructionStart, instructionStart + indentWidth(current, instructionStart))
+                        + "ARG " + name + lineBreak;
+                out.insert(instructionStart, declaration);
+                shift += declaration.length();
             }
         }
         return applied.toRewrite(out.toString());
