@@ -1,6 +1,7 @@
 package dev.secretsprawl.migrate.rewrite;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -17,19 +18,29 @@ public final class YamlRewriter implements Rewriter {
     private final Function<String, String> reference;
     /** The reference written for NAME in front of the character at an offset ({@code $NAMEx} needs braces). */
     private final BiFunction<String, Boolean, String> written;
+    /** Credential names the runtime keeps for itself, which a reference would silently resolve to. */
+    private final Predicate<String> reserved;
 
     private YamlRewriter(String fileType, Predicate<String> handles, Function<String, String> reference,
                          BiFunction<String, Boolean, String> written) {
+        this(fileType, handles, reference, written, name -> false);
+    }
+
+    private YamlRewriter(String fileType, Predicate<String> handles, Function<String, String> reference,
+                         BiFunction<String, Boolean, String> written, Predicate<String> reserved) {
         this.fileType = fileType;
         this.handles = handles;
         this.reference = reference;
         this.written = written;
+        this.reserved = reserved;
     }
 
     public static YamlRewriter githubActions() {
         Function<String, String> ref = name -> "${{ secrets." + name + " }}";
+        // GitHub reserves the GITHUB_ prefix: secrets.GITHUB_TOKEN is the workflow's own token, not ours
         return new YamlRewriter("github-actions",
-                path -> PathNames.under(path, ".github/workflows/") && isYaml(path), ref, (n, next) -> ref.apply(n));
+                path -> PathNames.under(path, ".github/workflows/") && isYaml(path), ref, (n, next) -> ref.apply(n),
+                name -> name.toUpperCase(Locale.ROOT).startsWith("GITHUB_"));
     }
 
     public static YamlRewriter gitlabCi() {
@@ -78,6 +89,10 @@ public final class YamlRewriter implements Rewriter {
     }
 
     private Edit edit(String text, int start, int end, Spot spot) {
+        if (reserved.test(spot.name())) {
+            return Edit.refuse("the credential name " + spot.name() + " is reserved in " + fileType
+                    + "; give the credential another name");
+        }
         String ref = written.apply(spot.name(), ValueSpans.continuesName(text, end));
         int[] flowDepth = {0};
         Quotes.Literal literal = Quotes.scan(text, ValueSpans.lineStart(text, start), start, Quotes.Syntax.DATA,

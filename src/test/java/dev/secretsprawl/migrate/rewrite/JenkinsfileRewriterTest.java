@@ -28,6 +28,7 @@ class JenkinsfileRewriterTest {
         assertThat(rewrite.replaced()).isZero();
         assertThat(rewrite.skipped()).singleElement().asString().contains("withCredentials");
         RewritersTest.assertNoValue(c, String.join("\n", rewrite.skipped()));
+        RewritersTest.assertNoValue(c, rewrite.toString());
     }
 
     @Test
