@@ -10,7 +10,8 @@ import java.util.function.Predicate;
  * YAML files, whose runtime decides the reference: a GitHub workflow's {@code ${{ secrets.NAME }}}, a GitLab
  * pipeline's {@code $NAME} (a project CI/CD variable), docker compose's and Spring's {@code ${NAME}}. The
  * references need no YAML quoting in plain, single- or double-quoted scalars of block style; a plain value
- * inside a flow collection ({@code {a: b}}, {@code [a, b]}) is quoted when it is the whole scalar.
+ * inside a flow collection ({@code {a: b}}, {@code [a, b]}) is quoted when it is the whole scalar. GitLab
+ * script lines also respect the shell's quoting ({@link GitLabScripts}).
  */
 public final class YamlRewriter implements Rewriter {
     private final String fileType;
@@ -92,6 +93,10 @@ public final class YamlRewriter implements Rewriter {
         if (reserved.test(spot.name())) {
             return Edit.refuse("the credential name " + spot.name() + " is reserved in " + fileType
                     + "; give the credential another name");
+        }
+        Edit scriptEdit = fileType.equals("gitlab-ci") ? GitLabScripts.shellEdit(text, start, end, spot.name()) : null;
+        if (scriptEdit != null) {
+            return scriptEdit;
         }
         String ref = written.apply(spot.name(), ValueSpans.continuesName(text, end));
         int[] flowDepth = {0};

@@ -154,6 +154,16 @@ final class RewriteCases {
                         List.of("SLACK_TOKEN: \"$SLACK_BOT_TOKEN\"",
                                 "- 'curl -H \"PRIVATE-TOKEN: $GITLAB_TOKEN\" https://gitlab.example.org/api/v4/projects'"),
                         0, "/variables/SLACK_TOKEN", "$SLACK_BOT_TOKEN"),
+                new RewriteCase("GitLab script in shell single quotes", "ci/deploy.gitlab-ci.yml", "gitlab-ci", """
+                        deploy:
+                          script:
+                            - git clone 'https://oauth2:{{A}}@gitlab.example.org/group/app.git'
+                            - |
+                              curl -fsS -H 'PRIVATE-TOKEN: {{B}}' https://gitlab.example.org/api/v4/projects
+                        """, two(plant("gitlab-pat", "GITLAB_TOKEN"), plant("gitlab-pat", "GITLAB_TOKEN")),
+                        List.of("- git clone 'https://oauth2:'\"$GITLAB_TOKEN\"'@gitlab.example.org/group/app.git'",
+                                "curl -fsS -H 'PRIVATE-TOKEN: '\"$GITLAB_TOKEN\" https://gitlab.example.org/api/v4/projects"),
+                        0, "/deploy/script/0", "git clone 'https://oauth2:'\"$GITLAB_TOKEN\"'@gitlab.example.org/group/app.git'"),
                 new RewriteCase("workflow with two values on one line", ".github/workflows/deploy.yaml",
                         "github-actions", """
                         on: push

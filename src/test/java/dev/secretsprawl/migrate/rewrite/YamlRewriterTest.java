@@ -39,4 +39,20 @@ class YamlRewriterTest {
 
         assertThat(rewrite.text()).isEqualTo("variables:\n  DB_URL: postgres://app:${DB_PASSWORD}_x@db/app\n");
     }
+
+    @Test
+    void shouldRefuseAGitLabScriptValueInShellSingleQuotesInsideAQuotedScalar() {
+        RewriteCase c = new RewriteCase("quoted script", ".gitlab-ci.yml", "gitlab-ci", """
+                notify:
+                  script:
+                    - "curl -fsS -H 'PRIVATE-TOKEN: {{V}}' https://gitlab.example.org/api/v4/user"
+                """, one(plant("gitlab-pat", "GITLAB_TOKEN")), List.of(), 0, null, null);
+        String text = c.text();
+
+        Rewrite rewrite = YamlRewriter.gitlabCi().rewrite(text, RewritersTest.spots(c, text));
+
+        assertThat(rewrite.text()).isEqualTo(text);
+        assertThat(rewrite.skipped()).singleElement().asString().contains("shell would not expand");
+        RewritersTest.assertNoValue(c, rewrite.skipped().toString());
+    }
 }
