@@ -19,21 +19,21 @@ public final class YamlRewriter implements Rewriter {
     private final Function<String, String> reference;
     /** The reference written for NAME in front of the character at an offset ({@code $NAMEx} needs braces). */
     private final BiFunction<String, Boolean, String> written;
-    /** Credential names the runtime keeps for itself, which a reference would silently resolve to. */
-    private final Predicate<String> reserved;
+    /** The runtime's own rule for a spot (a reserved name, shell quoting), or none when the plain reference fits. */
+    private final ValueSpans.Replacer runtimeRule;
 
     private YamlRewriter(String fileType, Predicate<String> handles, Function<String, String> reference,
                          BiFunction<String, Boolean, String> written) {
-        this(fileType, handles, reference, written, name -> false);
+        this(fileType, handles, reference, written, (text, start, end, spot) -> null);
     }
 
     private YamlRewriter(String fileType, Predicate<String> handles, Function<String, String> reference,
-                         BiFunction<String, Boolean, String> written, Predicate<String> reserved) {
+                         BiFunction<String, Boolean, String> written, ValueSpans.Replacer runtimeRule) {
         this.fileType = fileType;
         this.handles = handles;
         this.reference = reference;
         this.written = written;
-        this.reserved = reserved;
+        this.runtimeRule = runtimeRule;
     }
 
     public static YamlRewriter githubActions() {
@@ -41,7 +41,9 @@ public final class YamlRewriter implements Rewriter {
         // GitHub reserves the GITHUB_ prefix: secrets.GITHUB_TOKEN is the workflow's own token, not ours
         return new YamlRewriter("github-actions",
                 path -> PathNames.under(path, ".github/workflows/") && isYaml(path), ref, (n, next) -> ref.apply(n),
-                name -> name.toUpperCase(Locale.ROOT).startsWith("GITHUB_"));
+                (text, start, end, spot) -> spot.name().toUpperCase(Locale.ROOT).startsWith("GITHUB_")
+                        ? Edit.refuse("GitHub reserves the secret name " + spot.name() + "; give the credential another name")
+                        : null);
     }
 
     public static YamlRewriter gitlabCi() {
@@ -49,7 +51,8 @@ public final class YamlRewriter implements Rewriter {
                 path -> PathNames.lowerFileName(path).endsWith(".gitlab-ci.yml")
                         || PathNames.lowerFileName(path).equals(".gitlab-ci.yml")
                         || PathNames.under(path, ".gitlab/ci/") && isYaml(path),
-                name -> "$" + name, (n, nameFollows) -> nameFollows ? "${" + n + "}" : "$" + n);
+                name -> "$" + name, (n, nameFollows) -> nameFollows ? "${" + n + "}" : "$" + n,
+                (text, start, end, spot) -> GitLabScripts.shellEdit(text, start, end, spot.name()));
     }
 
     public static YamlRewriter compose() {
@@ -90,13 +93,9 @@ public final class YamlRewriter implements Rewriter {
     }
 
     private Edit edit(String text, int start, int end, Spot spot) {
-        if (reserved.test(spot.name())) {
-            return Edit.refuse("the credential name " + spot.name() + " is reserved in " + fileType
-                    + "; give the credential another name");
-        }
-        Edit scriptEdit = fileType.equals("gitlab-ci") ? GitLabScripts.shellEdit(text, start, end, spot.name()) : null;
-        if (scriptEdit != null) {
-            return scriptEdit;
+        Edit special = runtimeRule.edit(text, start, end, spot);
+        if (special != null) {
+            return special;
         }
         String ref = written.apply(spot.name(), ValueSpans.continuesName(text, end));
         int[] flowDepth = {0};

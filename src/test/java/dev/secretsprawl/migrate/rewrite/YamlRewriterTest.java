@@ -24,7 +24,7 @@ class YamlRewriterTest {
         Rewrite rewrite = YamlRewriter.githubActions().rewrite(text, RewritersTest.spots(c, text));
 
         assertThat(rewrite.text()).isEqualTo(text);
-        assertThat(rewrite.skipped()).singleElement().asString().contains("reserved");
+        assertThat(rewrite.skipped()).singleElement().asString().contains("GitHub reserves");
         RewritersTest.assertNoValue(c, rewrite.skipped() + rewrite.toString());
     }
 
