@@ -10,4 +10,10 @@ public record Rewrite(String text, int replaced, List<String> skipped) {
     public Rewrite {
         skipped = List.copyOf(skipped);
     }
+
+    /** Without the text, which still holds every value a skipped spot left in place. */
+    @Override
+    public String toString() {
+        return "Rewrite[replaced=" + replaced + ", skipped=" + skipped + ", text=" + text.length() + " chars]";
+    }
 }
