@@ -39,6 +39,8 @@ class MigrationEndToEndTest {
 
     private String legacy;
     private String role;
+    /** Each test migrates to its own Vault path: the double lives for the whole class. */
+    private String prefix;
 
     @BeforeAll
     static void servers() throws Exception {
@@ -56,6 +58,7 @@ class MigrationEndToEndTest {
     void repository() throws Exception {
         legacy = ScramPostgres.password();
         role = pg.createRole(legacy);
+        prefix = "ci/" + role;
         Environment.add(Map.of("VAULT_ADDR", vault.baseUrl(), "VAULT_TOKEN", vault.rootToken(),
                 "SPRAWL_ADMIN_POSTGRES_PASSWORD", pg.adminPassword(), "SPRAWL_HOME", work.resolve("home").toString()));
         write(repo, legacy, role, pg.port());
@@ -73,7 +76,7 @@ class MigrationEndToEndTest {
 
     /** The same password in three places, with its host and user written next to it in the .env. */
     static void write(Path repo, String password, String role, int port) throws Exception {
-        Files.writeString(repo.resolve(".env"), "DB_HOST=127.0.0.1\nDB_PORT=" + port + "\nDB_USER=" + role
+        Files.writeString(repo.resolve(".env"), "DB_DRIVER=postgresql\nDB_HOST=127.0.0.1\nDB_PORT=" + port + "\nDB_USER=" + role
                 + "\nDB_PASSWORD=" + password + "\nLOG_LEVEL=info\n");
         Files.writeString(repo.resolve("Jenkinsfile"), """
                 pipeline {
@@ -105,7 +108,7 @@ class MigrationEndToEndTest {
     }
 
     private CliRun plan(Path planFile) {
-        return CliRun.of("migrate", "plan", repo.toString(), "--to", "vault:///secret/ci/app", "--owner", "team-db",
+        return CliRun.of("migrate", "plan", repo.toString(), "--to", "vault:///secret/" + prefix, "--owner", "team-db",
                 "--output", planFile.toString());
     }
 
@@ -141,9 +144,9 @@ class MigrationEndToEndTest {
         assertThat(Files.readString(repo.resolve("Jenkinsfile"))).contains("credentials('");
         assertThat(CliRun.of("scan", "dir", repo.toString(), "-q").exitCode()).as("rescan of the rewritten tree").isZero();
 
-        String stored = vault.value("secret", "ci/app/" + name, 2).orElseThrow();
-        assertThat(vault.value("secret", "ci/app/" + name, 1)).contains(legacy);
-        assertThat(vault.customMetadata("secret", "ci/app/" + name))
+        String stored = vault.value("secret", prefix + "/" + name, 2).orElseThrow();
+        assertThat(vault.value("secret", prefix + "/" + name, 1)).contains(legacy);
+        assertThat(vault.customMetadata("secret", prefix + "/" + name))
                 .containsKeys("source", "fingerprint", "owner", "migration-id", "migrated-at").containsEntry("owner", "team-db");
         assertThat(pg.accepts(role, legacy)).as("legacy password").isFalse();
         assertThat(pg.accepts(role, stored)).as("new password").isTrue();
@@ -172,7 +175,7 @@ class MigrationEndToEndTest {
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.out()).contains("reissue-task").contains("legacy live");
         assertThat(allFiles()).doesNotContain(legacy);
-        assertThat(vault.value("secret", "ci/app/" + name, 1)).contains(legacy);
+        assertThat(vault.value("secret", prefix + "/" + name, 1)).contains(legacy);
         assertThat(pg.accepts(role, legacy)).isTrue();
 
         CliRun gate = CliRun.of("gate", repo.toString(), "--format", "text");
@@ -204,7 +207,7 @@ class MigrationEndToEndTest {
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("closed");
-        assertThat(vault.currentVersion("secret", "ci/app/" + name)).isEqualTo(2);
+        assertThat(vault.currentVersion("secret", prefix + "/" + name)).isEqualTo(2);
         assertThat(Files.readString(repo.resolve(".sprawl/ledger.jsonl"))).isEqualTo(ledger);
         for (Map.Entry<String, String> f : files.entrySet()) {
             assertThat(Files.readString(repo.resolve(f.getKey()))).isEqualTo(f.getValue());
