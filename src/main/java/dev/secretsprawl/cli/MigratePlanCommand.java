@@ -88,7 +88,7 @@ final class MigratePlanCommand implements Callable<Integer> {
         if (!Files.isDirectory(path)) {
             throw new UsageError("PATH " + path + " is not a folder");
         }
-        Destination destination = Destination.parse(to);
+        Destination destination = pinned(Destination.parse(to));
         LocalDate due = dueDate();
         if (output != null) {
             ScanSession.checkWritable(output);
@@ -139,6 +139,16 @@ final class MigratePlanCommand implements Callable<Integer> {
             return files.read(p, null);
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A local store's file is written out in full, so apply uses the same file from any folder. */
+    private static Destination pinned(Destination destination) throws IOException {
+        if (!"file".equals(destination.scheme())) {
+            return destination;
+        }
+        try (SecretStore store = Stores.open(destination, Environment.get())) {
+            return Destination.parse(store.describe());
         }
     }
 
