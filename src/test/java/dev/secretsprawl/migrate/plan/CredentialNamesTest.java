@@ -8,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CredentialNamesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "DB_PASSWORD=xyz|13|DB_PASSWORD",
-            "PGPASSWORD = 'xyz'|15|PGPASSWORD",
-            "spring.datasource.password: xyz|29|spring.datasource.password",
-            "\"apiKey\": \"xyz|12|apiKey",
-            "<password>xyz|11|password"})
+            "DB_PASSWORD=${VALUE}|13|DB_PASSWORD",
+            "PGPASSWORD = '${VALUE}'|15|PGPASSWORD",
+            "spring.datasource.password: ${VALUE}|29|spring.datasource.password",
+            "\"apiKey\": \"${VALUE}|12|apiKey",
+            "<password>${VALUE}|11|password"})
     void shouldFindTheVariableRightBeforeAValue(String line, int column, String expected) {
         assertThat(CredentialNames.variableBefore(line, column)).contains(expected);
     }
