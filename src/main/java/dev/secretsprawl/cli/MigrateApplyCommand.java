@@ -15,6 +15,7 @@ import dev.secretsprawl.migrate.store.SecretStore;
 import dev.secretsprawl.migrate.store.Stores;
 import dev.secretsprawl.report.Terminal;
 import dev.secretsprawl.scan.SecretHasher;
+import dev.secretsprawl.source.git.ChangeBranch;
 import dev.secretsprawl.verify.VerificationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +74,10 @@ final class MigrateApplyCommand implements Callable<Integer> {
     @Option(names = "--ledger", paramLabel = "FILE", description = "The ledger. Default: ROOT/.sprawl/ledger.jsonl.")
     Path ledgerFile;
 
+    @Option(names = "--commit-branch", paramLabel = "BRANCH",
+            description = "Commit the rewritten files and the ledger on a new branch BRANCH made at HEAD, for a pull request.")
+    String commitBranch;
+
     @Mixin
     IssuerOptions issuers = new IssuerOptions();
 
@@ -90,6 +95,9 @@ final class MigrateApplyCommand implements Callable<Integer> {
         if (!Files.isRegularFile(planFile)) {
             throw new UsageError("no plan at " + planFile + "; make one with: sprawl migrate plan PATH --output " + planFile);
         }
+        if (commitBranch != null && !org.eclipse.jgit.lib.Repository.isValidRefName("refs/heads/" + commitBranch)) {
+            throw new UsageError("--commit-branch '" + commitBranch + "' is not a valid git branch name");
+        }
         MigrationPlan plan = PlanJson.read(planFile);
         Path tree = root != null ? root : Path.of(plan.root());
         if (!Files.isDirectory(tree)) {
@@ -102,6 +110,11 @@ final class MigrateApplyCommand implements Callable<Integer> {
             return ExitCodes.CLEAN;
         }
         Files.createDirectories(ledgerPath.toAbsolutePath().getParent());
+        Path ignore = ledgerPath.resolveSibling(".gitignore");
+        if (!Files.exists(ignore)) {
+            // the ledger is committed (the gate reads it in CI); the lock beside it is not
+            Files.writeString(ignore, "*.lock\n");
+        }
         Path lockFile = ledgerPath.resolveSibling(ledgerPath.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
@@ -120,9 +133,35 @@ final class MigrateApplyCommand implements Callable<Integer> {
                         line -> console.err().println(Terminal.safe(line)));
                 List<Outcome> outcomes = runner.apply(new MigrationRunner.Options(rotate, adminAccess));
                 console.out().print(outcomeTable(outcomes, ledgerPath));
+                if (commitBranch != null) {
+                    commit(tree, ledgerPath, plan);
+                }
                 return outcomes.stream().anyMatch(o -> o.stage() == Step.FAILED) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
             }
         }
+    }
+
+    /** The files this migration rewrote, and the ledger, on a new branch. */
+    private void commit(Path tree, Path ledgerPath, MigrationPlan plan) throws IOException {
+        java.util.LinkedHashSet<String> paths = new java.util.LinkedHashSet<>();
+        for (var r : Ledger.open(ledgerPath).records()) {
+            if (r.migration().equals(plan.migrationId()) && r.step() == Step.REWRITTEN && r.data().get("files") instanceof List<?> files) {
+                files.forEach(f -> paths.add(f.toString()));
+            }
+        }
+        Path absoluteTree = tree.toAbsolutePath().normalize();
+        Path ledger = ledgerPath.toAbsolutePath().normalize();
+        if (ledger.startsWith(absoluteTree)) {
+            paths.add(absoluteTree.relativize(ledger).toString().replace('\\', '/'));
+            if (Files.exists(ledger.resolveSibling(".gitignore"))) {
+                paths.add(absoluteTree.relativize(ledger.resolveSibling(".gitignore")).toString().replace('\\', '/'));
+            }
+        }
+        String id = ChangeBranch.commit(tree, commitBranch, List.copyOf(paths), "Move " + plan.credentials().size()
+                + " hardcoded credential(s) to " + plan.destination() + "\n\nsprawl migrate apply, migration "
+                + plan.migrationId() + ". The files now reference the store; the ledger journals each step.");
+        console.err().println("Committed " + paths.size() + " file(s) on branch " + Terminal.safe(commitBranch) + " ("
+                + id.substring(0, 12) + "): open a pull request from it.");
     }
 
     private AdminAccess adminAccess() {

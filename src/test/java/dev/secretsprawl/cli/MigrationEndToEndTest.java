@@ -170,10 +170,16 @@ class MigrationEndToEndTest {
         assertThat(plan(planFile).exitCode()).isZero();
         String name = new ObjectMapper().readTree(planFile.toFile()).path("credentials").path(0).path("name").asText();
 
-        CliRun apply = CliRun.of("migrate", "apply", planFile.toString());
+        CliRun apply = CliRun.of("migrate", "apply", planFile.toString(), "--commit-branch", "sprawl/move-db-password");
 
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.out()).contains("reissue-task").contains("legacy live");
+        assertThat(apply.err()).contains("Committed 5 file(s) on branch sprawl/move-db-password");
+        try (Git git = Git.open(repo.toFile())) {
+            assertThat(git.getRepository().getBranch()).isEqualTo("sprawl/move-db-password");
+            assertThat(git.status().call().isClean()).isTrue();
+            assertThat(git.log().setMaxCount(1).call().iterator().next().getFullMessage()).contains("vault://");
+        }
         assertThat(allFiles()).doesNotContain(legacy);
         assertThat(vault.value("secret", prefix + "/" + name, 1)).contains(legacy);
         assertThat(pg.accepts(role, legacy)).isTrue();
