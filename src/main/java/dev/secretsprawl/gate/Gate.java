@@ -3,6 +3,7 @@ package dev.secretsprawl.gate;
 import dev.secretsprawl.gate.GateRow.Kind;
 import dev.secretsprawl.gate.GateRow.Verdict;
 import dev.secretsprawl.migrate.CredentialHistory;
+import dev.secretsprawl.migrate.LegacyVerdict;
 import dev.secretsprawl.migrate.ledger.Step;
 import dev.secretsprawl.scan.Finding;
 import dev.secretsprawl.verify.Credential;
@@ -86,7 +87,7 @@ public final class Gate {
                     "its legacy value is in neither the store nor the code's history, and apply never proved it dead")
                     : new GateRow(Kind.LEGACY_DEAD, Verdict.PASS, h.credential(), "", 0, proven + "; value no longer found to re-check");
         }
-        Verification v = verifying.verify(legacy.get(0), hash);
+        Verification v = LegacyVerdict.judge(legacy, hash, verifying::verify);
         return switch (v.status()) {
             case LIVE -> new GateRow(Kind.LEGACY_LIVE, problem, h.credential(), "", 0, v.detail() + "; " + next(h));
             case DEAD -> new GateRow(Kind.LEGACY_DEAD, Verdict.PASS, h.credential(), "", 0, v.detail());

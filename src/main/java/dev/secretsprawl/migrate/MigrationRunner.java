@@ -399,7 +399,7 @@ public final class MigrationRunner {
         if (history(pc).done(Step.VERIFIED)) {
             return;
         }
-        Verification old = verifying.verify(legacyCredentials.get(0), pc.secretHash());
+        Verification old = LegacyVerdict.judge(legacyCredentials, pc.secretHash(), verifying);
         if (old.status() == Verification.Status.LIVE) {
             throw new StepFailure(Step.VERIFIED, "the legacy value still authenticates (" + old.detail()
                     + "); revoke it at its issuer, then run apply again");
@@ -409,8 +409,8 @@ public final class MigrationRunner {
         }
         Verification fresh = next.value().isEmpty()
                 ? Verification.unknown("the new value is in a write-only store and was not read back")
-                : verifying.verify(LegacyValues.withValue(legacyCredentials.get(0), next.value().get()),
-                hash(next.value().get()));
+                : LegacyVerdict.judge(legacyCredentials.stream().map(c -> LegacyValues.withValue(c, next.value().get())).toList(),
+                hash(next.value().get()), verifying);
         if (fresh.status() == Verification.Status.DEAD) {
             throw new StepFailure(Step.VERIFIED, "the new value is refused by its issuer (" + fresh.detail()
                     + "); check the store and the issuer before anything else");
@@ -422,7 +422,7 @@ public final class MigrationRunner {
     }
 
     private Outcome reissue(PlannedCredential pc, List<Credential> legacyCredentials) throws IOException, InterruptedException {
-        Verification now = verifying.verify(legacyCredentials.get(0), pc.secretHash());
+        Verification now = LegacyVerdict.judge(legacyCredentials, pc.secretHash(), verifying);
         Optional<LedgerRecord> task = history(pc).last(Step.REISSUE_TASK);
         String owner = pc.reissue() != null ? pc.reissue().owner() : plan.owner() == null || plan.owner().isEmpty() ? "unassigned" : plan.owner();
         String deadline = pc.reissue() != null ? pc.reissue().deadline() : "";
