@@ -29,33 +29,20 @@ import java.util.logging.Logger;
  * {@code ALTER USER 'user'@'host' IDENTIFIED BY ...} for every account of that user name ({@code mysql.user}
  * has one row per host pattern, and the application may log in through any of them). Idempotent by nature.
  */
-public final class MariaDbRotator implements Rotator {
+public final class MariaDbRotator extends AdminDatabaseRotator {
     private static final Logger QUIET = Logger.getLogger("org.mariadb.jdbc");
-    private final DatabaseTargets targets = new DatabaseTargets(DatabaseKind.MYSQL, "mysql");
 
     static {
         QUIET.setLevel(Level.OFF); // the driver's log can quote connection URLs and statements
     }
 
-    @Override
-    public Set<String> issuers() {
-        return Set.of("mysql");
-    }
-
-    /** A generic password whose surroundings name a MySQL or MariaDB host and user for it. */
-    @Override
-    public boolean claims(Credential legacy) {
-        return targets.facts(legacy).isPresent();
+    public MariaDbRotator() {
+        super(new DatabaseTargets(DatabaseKind.MYSQL, "mysql"), "mysql");
     }
 
     @Override
-    public Optional<String> cannotRotate(Credential legacy, AdminAccess admin) {
-        return targets.cannotRotate(legacy, admin);
-    }
-
-    @Override
-    public Optional<Secret> propose(Credential legacy) {
-        return Optional.of(GeneratedPasswords.next());
+    boolean wrongPassword(SQLException e) {
+        return e.getErrorCode() == 1045;
     }
 
     @Override
@@ -83,28 +70,8 @@ public final class MariaDbRotator implements Rotator {
         }
     }
 
-    /**
-     * The admin login; when the admin is the very user being rotated and an earlier run already changed its
-     * password, the proposed password is that login now, and this run is the same rotation again.
-     */
-    private static Connection connectAsAdmin(DatabaseTargets.Target target, String address, Secret next,
-                                             VerifyContext context) throws SQLException {
-        AdminAccess.Login login = target.login();
-        try {
-            return connect(login, login.password(), address, context);
-        } catch (SQLException e) {
-            if (e.getErrorCode() != 1045 || !login.user().equals(target.facts().user())) {
-                throw e;
-            }
-            try {
-                return connect(login, next, address, context);
-            } catch (SQLException again) {
-                throw e;
-            }
-        }
-    }
-
-    private static Connection connect(AdminAccess.Login login, Secret password, String address, VerifyContext context)
+    @Override
+    Connection connect(AdminAccess.Login login, Secret password, String address, VerifyContext context)
             throws SQLException {
         String url = "jdbc:mariadb://" + address + "/";
         Properties p = new Properties();

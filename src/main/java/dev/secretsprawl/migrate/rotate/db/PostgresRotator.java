@@ -28,33 +28,20 @@ import java.util.logging.Logger;
  * with pgjdbc's {@link PGConnection#alterUserPassword}: it hashes with SCRAM-SHA-256 on our side, so the new
  * password never reaches the server's statement log. Setting the same password twice is one rotation.
  */
-public final class PostgresRotator implements Rotator {
+public final class PostgresRotator extends AdminDatabaseRotator {
     private static final Logger QUIET = Logger.getLogger("org.postgresql");
-    private final DatabaseTargets targets = new DatabaseTargets(DatabaseKind.POSTGRES, "postgres");
 
     static {
         QUIET.setLevel(Level.OFF); // the driver's log can quote connection URLs and server messages
     }
 
-    @Override
-    public Set<String> issuers() {
-        return Set.of("postgres");
-    }
-
-    /** A generic password whose surroundings name a PostgreSQL host and user for it. */
-    @Override
-    public boolean claims(Credential legacy) {
-        return targets.facts(legacy).isPresent();
+    public PostgresRotator() {
+        super(new DatabaseTargets(DatabaseKind.POSTGRES, "postgres"), "postgres");
     }
 
     @Override
-    public Optional<String> cannotRotate(Credential legacy, AdminAccess admin) {
-        return targets.cannotRotate(legacy, admin);
-    }
-
-    @Override
-    public Optional<Secret> propose(Credential legacy) {
-        return Optional.of(GeneratedPasswords.next());
+    boolean wrongPassword(SQLException e) {
+        return "28P01".equals(e.getSQLState());
     }
 
     @Override
@@ -72,28 +59,8 @@ public final class PostgresRotator implements Rotator {
         }
     }
 
-    /**
-     * The admin login; when the admin is the very role being rotated and its password was already changed by an
-     * earlier run, the proposed password is that login now, and this run is the same rotation again.
-     */
-    private static Connection connectAsAdmin(DatabaseTargets.Target target, String address, Secret next,
-                                             VerifyContext context) throws SQLException {
-        AdminAccess.Login login = target.login();
-        try {
-            return connect(login, login.password(), address, context);
-        } catch (SQLException e) {
-            if (!"28P01".equals(e.getSQLState()) || !login.user().equals(target.facts().user())) {
-                throw e;
-            }
-            try {
-                return connect(login, next, address, context);
-            } catch (SQLException again) {
-                throw e;
-            }
-        }
-    }
-
-    private static Connection connect(AdminAccess.Login login, Secret password, String address, VerifyContext context)
+    @Override
+    Connection connect(AdminAccess.Login login, Secret password, String address, VerifyContext context)
             throws SQLException {
         String path = login.uri().getPath();
         String database = path == null || path.length() <= 1 ? "postgres" : path.substring(1);
