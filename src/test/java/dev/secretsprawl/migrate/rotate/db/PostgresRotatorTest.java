@@ -7,17 +7,14 @@ import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Verification;
 import dev.secretsprawl.verify.VerifyContext;
 import dev.secretsprawl.verify.db.DatabasePasswordVerifier;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.secretsprawl.testing.ScramPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * scram-sha-256 password, so the old and new passwords are checked by the server itself.
  */
 class PostgresRotatorTest {
-    private static EmbeddedPostgres pg;
+    private static ScramPostgres pg;
     private static String adminPassword;
     private final List<URI> connections = new CopyOnWriteArrayList<>();
     private final VerifyContext context = context(connections);
@@ -45,23 +42,8 @@ class PostgresRotatorTest {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "embedded-pg").toAbsolutePath());
-        pg = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile()).start();
-        adminPassword = password();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("ALTER ROLE postgres PASSWORD '" + adminPassword + "'");
-            String hbaFile;
-            try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
-                rs.next();
-                hbaFile = rs.getString(1);
-            }
-            Files.writeString(Path.of(hbaFile), """
-                    local all all scram-sha-256
-                    host all all 127.0.0.1/32 scram-sha-256
-                    host all all ::1/128 scram-sha-256
-                    """);
-            s.execute("SELECT pg_reload_conf()");
-        }
+        pg = ScramPostgres.start();
+        adminPassword = pg.adminPassword();
     }
 
     @AfterAll
@@ -71,7 +53,7 @@ class PostgresRotatorTest {
 
     private static String role(String password) throws Exception {
         String role = dev.secretsprawl.migrate.rotate.RotationFixtures.user("app");
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pg.getPort() + "/postgres",
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pg.port() + "/postgres",
                 "postgres", adminPassword); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'");
         }
@@ -80,11 +62,11 @@ class PostgresRotatorTest {
 
     private static Credential url(String role, String password, String host) {
         return credential(".env", "APP_ENV=production\nDATABASE_URL=postgres://" + role + ":" + password + "@" + host + ":"
-                + pg.getPort() + "/postgres\nLOG_LEVEL=info\n", password);
+                + pg.port() + "/postgres\nLOG_LEVEL=info\n", password);
     }
 
     private static AdminAccess admin(String host, String password) {
-        return new AdminAccess(Map.of("postgres", URI.create("postgresql://postgres@" + host + ":" + pg.getPort() + "/postgres")),
+        return new AdminAccess(Map.of("postgres", URI.create("postgresql://postgres@" + host + ":" + pg.port() + "/postgres")),
                 Map.of("SPRAWL_ADMIN_POSTGRES_PASSWORD", password));
     }
 
@@ -107,7 +89,7 @@ class PostgresRotatorTest {
         assertThat(rotated).isEqualTo(proposed.orElseThrow());
         assertThat(check(old)).isEqualTo(Verification.Status.DEAD);
         assertThat(check(url(role, rotated.reveal(), "localhost"))).isEqualTo(Verification.Status.LIVE);
-        assertThat(connections).contains(URI.create("postgresql://localhost:" + pg.getPort()));
+        assertThat(connections).contains(URI.create("postgresql://localhost:" + pg.port()));
         assertNoSecretIn(rotated.toString(), rotated);
     }
 
@@ -131,7 +113,7 @@ class PostgresRotatorTest {
         String legacy = password();
         String role = role(legacy);
         Credential old = url(role, legacy, "localhost");
-        AdminAccess asItself = new AdminAccess(Map.of("postgres", URI.create("postgresql://" + role + "@localhost:" + pg.getPort() + "/postgres")),
+        AdminAccess asItself = new AdminAccess(Map.of("postgres", URI.create("postgresql://" + role + "@localhost:" + pg.port() + "/postgres")),
                 Map.of("SPRAWL_ADMIN_POSTGRES_PASSWORD", legacy));
         Optional<Secret> proposed = rotator.propose(old);
 
@@ -146,9 +128,9 @@ class PostgresRotatorTest {
     void shouldClaimAndRotateAGenericPasswordWrittenWithItsHostAndUser() throws Exception {
         String legacy = password();
         String role = role(legacy);
-        Credential generic = credential("config/app.env", "# database\nDB_CONNECTION=pgsql\nDB_HOST=127.0.0.1\nDB_PORT=" + pg.getPort()
+        Credential generic = credential("config/app.env", "# database\nDB_CONNECTION=pgsql\nDB_HOST=127.0.0.1\nDB_PORT=" + pg.port()
                 + "\nDB_USER=" + role + "\nDB_PASSWORD=" + legacy + "\n", legacy);
-        AdminAccess admin = new AdminAccess(Map.of("postgres", URI.create("postgresql://postgres@127.0.0.1:" + pg.getPort())),
+        AdminAccess admin = new AdminAccess(Map.of("postgres", URI.create("postgresql://postgres@127.0.0.1:" + pg.port())),
                 Map.of("SPRAWL_ADMIN_POSTGRES_PASSWORD", adminPassword));
 
         assertThat(IssuerActions.standard().rotator(generic)).containsInstanceOf(PostgresRotator.class);
@@ -171,8 +153,8 @@ class PostgresRotatorTest {
 
         Optional<String> why = rotator.cannotRotate(old, admin("db2.internal", adminPassword));
 
-        assertThat(why).hasValue("the admin connection for postgres points at db2.internal:" + pg.getPort()
-                + " but the password logs into localhost:" + pg.getPort());
+        assertThat(why).hasValue("the admin connection for postgres points at db2.internal:" + pg.port()
+                + " but the password logs into localhost:" + pg.port());
         assertThatThrownBy(() -> rotator.rotate(old, rotator.propose(old), admin("db2.internal", adminPassword), context))
                 .isInstanceOf(IOException.class).hasMessageContaining("points at db2.internal");
         assertThat(connections).isEmpty();
@@ -181,7 +163,7 @@ class PostgresRotatorTest {
     @Test
     void shouldNotRotateWhenNoUserIsWrittenNextToThePassword() {
         String legacy = password();
-        Credential noUser = credential(".env", "DATABASE_URL=postgres://:" + legacy + "@localhost:" + pg.getPort() + "/postgres\n", legacy);
+        Credential noUser = credential(".env", "DATABASE_URL=postgres://:" + legacy + "@localhost:" + pg.port() + "/postgres\n", legacy);
 
         assertThat(rotator.cannotRotate(noUser, admin("localhost", adminPassword))).hasValue("no user next to the password");
     }
@@ -196,7 +178,7 @@ class PostgresRotatorTest {
 
         assertThatThrownBy(() -> rotator.rotate(old, proposed, admin("localhost", wrongAdmin), context))
                 .isInstanceOf(IOException.class)
-                .hasMessage("the admin login for postgres at localhost:" + pg.getPort()
+                .hasMessage("the admin login for postgres at localhost:" + pg.port()
                         + " was rejected: check the user in --admin and SPRAWL_ADMIN_POSTGRES_PASSWORD")
                 .hasNoCause()
                 .satisfies(e -> assertNoSecretIn(e.toString(), wrongAdmin, legacy, proposed.orElseThrow().reveal(), adminPassword));
@@ -210,6 +192,6 @@ class PostgresRotatorTest {
 
         assertThatThrownBy(() -> rotator.rotate(old, rotator.propose(old), admin("localhost", adminPassword), context))
                 .isInstanceOf(IOException.class)
-                .hasMessage("there is no role app_gone at localhost:" + pg.getPort());
+                .hasMessage("there is no role app_gone at localhost:" + pg.port());
     }
 }
