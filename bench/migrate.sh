@@ -34,6 +34,7 @@ records=$(wc -l < "$repo/.sprawl/ledger.jsonl")
 gate=$(t java -jar "$JAR" gate "$repo" --verify-timeout 2)
 again=$(t java -jar "$JAR" migrate apply "$WORK/plan.json" --verify-timeout 2)
 records2=$(wc -l < "$repo/.sprawl/ledger.jsonl")
-left=$( (grep -rl "ghp_" "$repo" --exclude-dir=.sprawl || true) | wc -l)
-echo "credentials planned: $creds; after apply: $closed re-issue tasks, $records ledger records, $left files still holding a token"
+java -jar "$JAR" scan dir "$repo" --format json --output "$WORK/after.json" --quiet || true
+left=$(grep -c '"ruleId"' "$WORK/after.json" || true)
+echo "credentials planned: $creds; after apply: $closed re-issue tasks, $records ledger records, $left findings left in the tree"
 printf 'plan %.1f s, apply %.1f s, gate %.1f s, second apply %.1f s (ledger records %s -> %s)\n' "$plan" "$apply" "$gate" "$again" "$records" "$records2"
