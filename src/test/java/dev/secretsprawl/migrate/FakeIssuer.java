@@ -7,6 +7,7 @@ import dev.secretsprawl.verify.Credential;
 import dev.secretsprawl.verify.Verification;
 import dev.secretsprawl.verify.VerifyContext;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -21,6 +22,10 @@ final class FakeIssuer implements Rotator, MigrationRunner.Verifying {
     private volatile String valid;
     final AtomicInteger rotations = new AtomicInteger();
     final AtomicInteger verifications = new AtomicInteger();
+    /** Issues the new value itself (propose() is empty), like GitLab's rotate API. */
+    volatile boolean issues;
+    /** Refuses every rotation, like an admin login without the right to alter the role. */
+    volatile boolean refuses;
 
     FakeIssuer(String valid) {
         this.valid = valid;
@@ -53,14 +58,19 @@ final class FakeIssuer implements Rotator, MigrationRunner.Verifying {
 
     @Override
     public Optional<Secret> propose(Credential legacy) {
-        return Optional.of(new Secret(password()));
+        return issues ? Optional.empty() : Optional.of(new Secret(password()));
     }
 
     @Override
-    public Secret rotate(Credential legacy, Optional<Secret> proposed, AdminAccess admin, VerifyContext context) {
+    public Secret rotate(Credential legacy, Optional<Secret> proposed, AdminAccess admin, VerifyContext context)
+            throws IOException {
+        if (refuses) {
+            throw new IOException("permission denied to alter role app");
+        }
         rotations.incrementAndGet();
-        valid = proposed.orElseThrow().reveal();
-        return proposed.get();
+        Secret next = issues ? new Secret(password()) : proposed.orElseThrow();
+        valid = next.reveal();
+        return next;
     }
 
     @Override

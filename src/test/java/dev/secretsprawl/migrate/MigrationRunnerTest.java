@@ -251,6 +251,83 @@ class MigrationRunnerTest {
         }
     }
 
+    /**
+     * An issuer that issues the new value itself (GitLab's rotate API): a crash after the issued value reached the
+     * store but before ROTATED was journaled must be recognised, not reported as "never stored" on every rerun.
+     */
+    @Test
+    void shouldRecogniseAnIssuedValueStoredBeforeACrash() throws Exception {
+        issuer.issues = true;
+        MigrationPlan plan = plan();
+        try (SecretStore store = store()) {
+            try {
+                apply(plan, new CrashingStore(store, 2), true);
+            } catch (CrashingStore.Crash expected) {
+                // the process died here
+            }
+            Secret issued = store.current("DB_PASSWORD").orElseThrow().value().orElseThrow();
+            assertThat(issuer.accepts(issued.reveal())).isTrue();
+
+            List<Outcome> outcomes = apply(plan, store, true);
+
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.closed()).as(o.detail()).isTrue());
+            assertThat(issuer.rotations).hasValue(1);
+            assertThat(store.current("DB_PASSWORD").orElseThrow().value()).contains(issued);
+        }
+    }
+
+    /** The same password at two servers: rotating it at the first leaves the second one open, so nothing is closed. */
+    @Test
+    void shouldNotCloseWhileTheLegacyValueStillWorksAtAnotherPlace() throws Exception {
+        tree.put("deploy.sh", "#!/bin/sh\nexport DB_HOST=replica.internal\nexport DB_PASSWORD=" + legacy + "\n");
+        MigrationRunner.Verifying secondServerKeepsIt = (credential, hash) ->
+                credential.context().reveal().contains("replica.internal") && credential.secret().reveal().equals(legacy)
+                        ? dev.secretsprawl.verify.Verification.live("app@replica.internal") : issuer.verify(credential, hash);
+        try (SecretStore store = store()) {
+            MigrationRunner runner = new MigrationRunner(plan(), store, Ledger.open(dir.resolve("ledger.jsonl")),
+                    new IssuerActions(List.of(issuer), List.of()), secondServerKeepsIt,
+                    new VerifyContext(Endpoints.defaults(), Duration.ofSeconds(2)), DETECTOR, HASHER, files(), progress::add)
+                    .withRewriters(p -> Optional.of(PLACEHOLDERS));
+
+            List<Outcome> outcomes = runner.apply(new MigrationRunner.Options(true,
+                    new AdminAccess(Map.of("fake", URI.create("fake://admin@db.internal")), Map.of())));
+
+            assertThat(outcomes).singleElement().satisfies(o -> {
+                assertThat(o.stage()).isEqualTo(Step.FAILED);
+                assertThat(o.detail()).contains("still authenticates").doesNotContain(legacy);
+            });
+            assertThat(steps()).doesNotContain(Step.CLOSED);
+        }
+    }
+
+    /**
+     * The issuer refuses the rotation (the admin may not alter the role): the rewritten code reads the store, so
+     * the store must not be left serving a proposal that works nowhere; the rerun must still rotate cleanly.
+     */
+    @Test
+    void shouldKeepTheStoreServingAWorkingValueWhenTheIssuerRefusesTheRotation() throws Exception {
+        issuer.refuses = true;
+        MigrationPlan plan = plan();
+        try (SecretStore store = store()) {
+            List<Outcome> failed = apply(plan, store, true);
+
+            assertThat(failed).singleElement().satisfies(o -> {
+                assertThat(o.stage()).isEqualTo(Step.FAILED);
+                assertThat(o.detail()).contains("permission denied").doesNotContain(legacy);
+            });
+            assertThat(issuer.accepts(store.current("DB_PASSWORD").orElseThrow().value().orElseThrow().reveal()))
+                    .as("the store's current value works at the issuer").isTrue();
+
+            issuer.refuses = false;
+            List<Outcome> again = apply(plan, store, true);
+
+            assertThat(again).singleElement().satisfies(o -> assertThat(o.closed()).as(o.detail()).isTrue());
+            assertThat(issuer.accepts(store.current("DB_PASSWORD").orElseThrow().value().orElseThrow().reveal())).isTrue();
+            assertThat(issuer.accepts(legacy)).isFalse();
+        }
+        assertThat(Files.readString(dir.resolve("ledger.jsonl"))).doesNotContain(legacy);
+    }
+
     /** Delegates, but "dies" right after its Nth write succeeded. */
     private static final class CrashingStore implements SecretStore {
         static final class Crash extends RuntimeException {
