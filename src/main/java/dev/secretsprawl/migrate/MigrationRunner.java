@@ -314,18 +314,23 @@ public final class MigrationRunner {
             String why = rotator.get().cannotRotate(legacyCredentials.get(0), options.admin()).orElse("");
             throw new StepFailure(Step.ROTATED, "cannot rotate here: " + why);
         }
-        return Optional.of(new Next(Optional.of(rotate(pc, rotator.get(), able.get(), options.admin(), h))));
+        return Optional.of(new Next(rotate(pc, rotator.get(), able.get(), options.admin(), h)));
     }
 
     /**
      * Stages, then rotates. The staging record is written <em>before</em> the proposed value goes to the store, so
      * a newer store version is known to be ours (not an owner's re-issue) whatever moment a crash hit.
      */
-    private Secret rotate(PlannedCredential pc, Rotator rotator, Credential legacyCredential, AdminAccess admin,
-                          CredentialHistory h) throws IOException, InterruptedException, StepFailure {
+    private Optional<Secret> rotate(PlannedCredential pc, Rotator rotator, Credential legacyCredential, AdminAccess admin,
+                                    CredentialHistory h) throws IOException, InterruptedException, StepFailure {
         Optional<LedgerRecord> staged = h.last(Step.ROTATION_STAGED);
         Optional<Secret> proposed = Optional.empty();
         int version = 0;
+        Optional<StoredValue> issued = staged.isPresent() ? issuedAndStored(pc, staged.get()) : Optional.empty();
+        if (issued.isPresent()) {
+            record(pc, Step.ROTATED, Map.of("version", issued.get().version(), "by", "sprawl"));
+            return issued.get().value();
+        }
         if (staged.isPresent() && staged.get().number("version") > 0) {
             version = staged.get().number("version");
             proposed = readVersion(pc, version).filter(v -> !hash(v).equals(pc.secretHash()));
@@ -346,7 +351,8 @@ public final class MigrationRunner {
                 version = store.write(pc.storeKey(), proposed.get(), metadata(pc), currentVersion);
                 CrashPoint.reached("after-store:rotation-staged");
             } else if (staged.isEmpty()) {
-                record(pc, Step.ROTATION_STAGED, Map.of("version", 0, "issuer", "issues the new value"));
+                record(pc, Step.ROTATION_STAGED, Map.of("version", 0, "issuer", "issues the new value",
+                        "storeVersion", currentVersion));
             }
         }
         Secret next = rotator.rotate(legacyCredential, proposed, admin, context);
@@ -357,7 +363,21 @@ public final class MigrationRunner {
         CrashPoint.reached("before-ledger:rotated");
         record(pc, Step.ROTATED, Map.of("version", version, "by", "sprawl"));
         CrashPoint.reached("after-ledger:rotated");
-        return next;
+        return Optional.of(next);
+    }
+
+    /**
+     * The value an issuer issued (staged with version 0) that reached the store before a crash took its ROTATED
+     * record: it sits exactly one version above the store's version at staging time.
+     */
+    private Optional<StoredValue> issuedAndStored(PlannedCredential pc, LedgerRecord staged)
+            throws IOException, InterruptedException {
+        if (staged.number("version") != 0 || !staged.data().containsKey("storeVersion")) {
+            return Optional.empty();
+        }
+        return store.current(pc.storeKey())
+                .filter(c -> c.version() == staged.number("storeVersion") + 1)
+                .filter(c -> c.value().map(v -> !hash(v).equals(pc.secretHash())).orElse(true));
     }
 
     /** After a crash during an issuer-side rotation: a dead legacy value means the issuer did rotate. */
