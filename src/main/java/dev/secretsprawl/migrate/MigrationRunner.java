@@ -331,7 +331,9 @@ public final class MigrationRunner {
             record(pc, Step.ROTATED, Map.of("version", issued.get().version(), "by", "sprawl"));
             return issued.get().value();
         }
-        if (staged.isPresent() && staged.get().number("version") > 0) {
+        if (staged.isPresent() && staged.get().number("version") > 0
+                && storeVersion(pc) <= staged.get().number("version")) {
+            // our proposal is still the newest version (or not written yet); a later version means it was withdrawn
             version = staged.get().number("version");
             proposed = readVersion(pc, version).filter(v -> !hash(v).equals(pc.secretHash()));
         } else if (staged.isPresent() && issuerWasAsked(pc, legacyCredential)) {
@@ -355,7 +357,13 @@ public final class MigrationRunner {
                         "storeVersion", currentVersion));
             }
         }
-        Secret next = rotator.rotate(legacyCredential, proposed, admin, context);
+        Secret next;
+        try {
+            next = rotator.rotate(legacyCredential, proposed, admin, context);
+        } catch (IOException refused) {
+            throw new StepFailure(Step.ROTATED, (refused.getMessage() == null ? refused.getClass().getSimpleName()
+                    : refused.getMessage()) + withdrawn(pc, legacyCredential, proposed));
+        }
         if (proposed.isEmpty()) {
             Optional<StoredValue> current = store.current(pc.storeKey());
             version = store.write(pc.storeKey(), next, metadata(pc), current.map(StoredValue::version).orElse(0));
@@ -378,6 +386,26 @@ public final class MigrationRunner {
         return store.current(pc.storeKey())
                 .filter(c -> c.version() == staged.number("storeVersion") + 1)
                 .filter(c -> c.value().map(v -> !hash(v).equals(pc.secretHash())).orElse(true));
+    }
+
+    /**
+     * The issuer refused the proposal we already stored: the rewritten code reads the store, so while the legacy
+     * value still works it becomes the current version again rather than leave a value that works nowhere.
+     */
+    private String withdrawn(PlannedCredential pc, Credential legacyCredential, Optional<Secret> proposed)
+            throws IOException, InterruptedException {
+        if (proposed.isEmpty()) {
+            return "";
+        }
+        if (verifying.verify(legacyCredential, pc.secretHash()).status() != Verification.Status.LIVE) {
+            return "; the proposed value stays the store's current version: check which value the issuer holds";
+        }
+        store.write(pc.storeKey(), legacyCredential.secret(), metadata(pc), storeVersion(pc));
+        return "; the store serves the legacy value again";
+    }
+
+    private int storeVersion(PlannedCredential pc) throws IOException, InterruptedException {
+        return store.current(pc.storeKey()).map(StoredValue::version).orElse(0);
     }
 
     /** After a crash during an issuer-side rotation: a dead legacy value means the issuer did rotate. */
