@@ -72,7 +72,8 @@ public final class Ledger {
 
     /**
      * A crash in the middle of an append leaves a last line without its newline: that record was never
-     * confirmed (its step reruns), so it is cut off before anything else is appended after it.
+     * confirmed (its step reruns), so it is cut off before anything else is appended after it. A whole record
+     * that only lost its newline (an editor strips it) is kept: its newline is put back instead.
      */
     private static void dropTornTail(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
@@ -84,9 +85,25 @@ public final class Ledger {
         while (lastNewline >= 0 && bytes[lastNewline] != '\n') {
             lastNewline--;
         }
+        String tail = new String(bytes, lastNewline + 1, end - lastNewline - 1, StandardCharsets.UTF_8);
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            c.truncate(lastNewline + 1L);
+            if (whole(tail)) {
+                c.position(end);
+                c.write(java.nio.ByteBuffer.wrap(new byte[]{'\n'}));
+            } else {
+                c.truncate(lastNewline + 1L);
+            }
             c.force(true);
+        }
+    }
+
+    /** A line that parses as a sealed record (its chain is checked with the rest). */
+    private static boolean whole(String line) {
+        try {
+            JsonNode n = JSON.readTree(line.strip());
+            return n != null && n.isObject() && n.hasNonNull("hash") && n.hasNonNull("prev");
+        } catch (IOException e) {
+            return false;
         }
     }
 

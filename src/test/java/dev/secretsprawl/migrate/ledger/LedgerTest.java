@@ -95,4 +95,26 @@ class LedgerTest {
     void shouldTreatAMissingFileAsAnEmptyLedger() throws Exception {
         assertThat(Ledger.open(dir.resolve("none.jsonl")).records()).isEmpty();
     }
+
+    /** An editor that strips the final newline must not make the next open (the gate's, in CI) delete a good record. */
+    @Test
+    void shouldKeepACompleteLastRecordThatLostItsNewline() throws Exception {
+        threeRecords();
+        String text = Files.readString(file());
+        Files.writeString(file(), text.substring(0, text.length() - 1));
+
+        assertThat(Ledger.open(file()).records()).hasSize(3);
+        Ledger.open(file()).append("m-1", "DB_PASSWORD", Step.REWRITTEN, Map.of("replaced", 3));
+        assertThat(Ledger.open(file()).records()).extracting(LedgerRecord::step).endsWith(Step.VALIDATED, Step.REWRITTEN);
+    }
+
+    /** A crash in the middle of an append leaves half a line: that record never happened and is cut off. */
+    @Test
+    void shouldDropAHalfWrittenLastRecord() throws Exception {
+        threeRecords();
+        String text = Files.readString(file());
+        Files.writeString(file(), text.substring(0, text.length() - 20));
+
+        assertThat(Ledger.open(file()).records()).extracting(LedgerRecord::step).containsExactly(Step.PLANNED, Step.STORED);
+    }
 }
