@@ -4,6 +4,7 @@ import dev.secretsprawl.gate.GateRow.Kind;
 import dev.secretsprawl.gate.GateRow.Verdict;
 import dev.secretsprawl.migrate.CredentialHistory;
 import dev.secretsprawl.migrate.LegacyVerdict;
+import dev.secretsprawl.migrate.ledger.LedgerRecord;
 import dev.secretsprawl.migrate.ledger.Step;
 import dev.secretsprawl.scan.Finding;
 import dev.secretsprawl.verify.Credential;
@@ -61,7 +62,7 @@ public final class Gate {
                             f.location().startLine(), "replace it with a reference: sprawl migrate apply, or by hand"));
                 }
             }
-            rows.add(liveness(h, hash, problem));
+            rows.add(liveness(h, proof(histories, hash), hash, problem));
         }
         for (Finding f : findings) {
             if (!migrated.contains(f.secretHash())) {
@@ -72,15 +73,22 @@ public final class Gate {
         return new GateReport(rows, cutover, today);
     }
 
-    private GateRow liveness(CredentialHistory h, String hash, Verdict problem) throws InterruptedException {
+    /** The last time any migration of this value proved its legacy value dead (a later plan for it may have failed). */
+    private static String proof(Map<String, CredentialHistory> histories, String hash) {
+        return histories.values().stream()
+                .filter(h -> h.planned().map(r -> r.text("secretHash")).orElse("").equals(hash))
+                .flatMap(h -> h.last(Step.VERIFIED).filter(r -> "dead".equals(r.text("legacy"))).stream())
+                .max(java.util.Comparator.comparing(LedgerRecord::at))
+                .map(r -> "proven dead by apply at " + r.at()).orElse("");
+    }
+
+    private GateRow liveness(CredentialHistory h, String proven, String hash, Verdict problem) throws InterruptedException {
         List<Credential> legacy;
         try {
             legacy = lookup.find(h);
         } catch (IOException e) {
             legacy = List.of();
         }
-        String proven = h.last(Step.VERIFIED).filter(r -> "dead".equals(r.text("legacy")))
-                .map(r -> "proven dead by apply at " + r.at()).orElse("");
         if (legacy.isEmpty()) {
             return proven.isEmpty()
                     ? new GateRow(Kind.LEGACY_UNPROVEN, problem, h.credential(), "", 0,

@@ -126,4 +126,19 @@ class GateTest {
         assertThat(report.passed()).isTrue();
         assertThat(report.rows()).singleElement().satisfies(r -> assertThat(r.detail()).contains("proven dead by apply"));
     }
+
+    /** A second plan for the same value that got nowhere must not erase the first migration's proof. */
+    @Test
+    void shouldKeepTheFirstMigrationsProofWhenASecondPlanForTheSameValueFailed() throws Exception {
+        ledger.append("m-1", "DB_PASSWORD", Step.VERIFIED, Map.of("legacy", "dead", "new", "live"));
+        ledger.append("m-1", "DB_PASSWORD", Step.CLOSED, Map.of());
+        ledger.append("m-2", "DB_PASSWORD", Step.PLANNED, Map.of("secretHash", legacyFinding.secretHash(),
+                "consumers", List.of(Map.of("path", ".env", "line", 3))));
+        ledger.append("m-2", "DB_PASSWORD", Step.FAILED, Map.of("step", "stored", "reason", "holds another value"));
+        Gate gate = new Gate(h -> List.of(), (credential, hash) -> Verification.unknown("never asked"));
+
+        GateReport report = evaluate(gate, List.of(), null);
+
+        assertThat(report.passed()).as(report.rows().toString()).isTrue();
+    }
 }
