@@ -296,8 +296,9 @@ public final class MigrationRunner {
             return Optional.of(new Next(readVersion(pc, rotated.get().number("version"))));
         }
         Optional<StoredValue> current = store.current(pc.storeKey());
-        if (!h.done(Step.ROTATION_STAGED) && current.isPresent() && current.get().version() > legacyVersion
-                && current.get().value().isPresent() && !hash(current.get().value().get()).equals(pc.secretHash())) {
+        // a version above the legacy one and above any we wrote is the owner's re-issue (unreadable in a write-only store)
+        if (current.isPresent() && current.get().version() > Math.max(legacyVersion, lastOwnVersion(h))
+                && current.get().value().map(v -> !hash(v).equals(pc.secretHash())).orElse(!store.readable())) {
             record(pc, Step.ROTATED, Map.of("version", current.get().version(), "by", "owner"));
             return Optional.of(new Next(current.get().value()));
         }
@@ -336,7 +337,7 @@ public final class MigrationRunner {
             // our proposal is still the newest version (or not written yet); a later version means it was withdrawn
             version = staged.get().number("version");
             proposed = readVersion(pc, version).filter(v -> !hash(v).equals(pc.secretHash()));
-        } else if (staged.isPresent() && issuerWasAsked(pc, legacyCredential)) {
+        } else if (staged.isPresent() && staged.get().number("version") == 0 && issuerWasAsked(pc, legacyCredential)) {
             throw new StepFailure(Step.ROTATED, "a crash hit while the issuer was rotating: the legacy value is dead and "
                     + "the new one was never stored; issue a new credential, write it to " + store.locate(pc.storeKey()));
         }
@@ -374,6 +375,19 @@ public final class MigrationRunner {
         return Optional.of(next);
     }
 
+    /** The newest store version a rotation of ours wrote or will write (0 when none was staged). */
+    private static int lastOwnVersion(CredentialHistory h) {
+        int last = 0;
+        for (LedgerRecord r : h.records()) {
+            if (r.step() == Step.ROTATION_STAGED) {
+                int v = r.number("version") > 0 ? r.number("version")
+                        : r.data().containsKey("storeVersion") ? r.number("storeVersion") + 1 : 0;
+                last = Math.max(last, v);
+            }
+        }
+        return last;
+    }
+
     /**
      * The value an issuer issued (staged with version 0) that reached the store before a crash took its ROTATED
      * record: it sits exactly one version above the store's version at staging time.
@@ -400,7 +414,8 @@ public final class MigrationRunner {
         if (verifying.verify(legacyCredential, pc.secretHash()).status() != Verification.Status.LIVE) {
             return "; the proposed value stays the store's current version: check which value the issuer holds";
         }
-        store.write(pc.storeKey(), legacyCredential.secret(), metadata(pc), storeVersion(pc));
+        int restored = store.write(pc.storeKey(), legacyCredential.secret(), metadata(pc), storeVersion(pc));
+        record(pc, Step.ROTATION_STAGED, Map.of("version", restored, "withdrawn", "the legacy value is current again"));
         return "; the store serves the legacy value again";
     }
 

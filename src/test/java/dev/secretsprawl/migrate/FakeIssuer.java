@@ -37,6 +37,11 @@ final class FakeIssuer implements Rotator, MigrationRunner.Verifying {
         return "Pw" + HexFormat.of().formatHex(b);
     }
 
+    /** Its owner replaces the password by hand (a re-issue outside sprawl). */
+    void reissuedByOwner(String value) {
+        valid = value;
+    }
+
     boolean accepts(String value) {
         return value.equals(valid);
     }

@@ -56,6 +56,7 @@ class MigrationRunnerTest {
     private String legacy;
     private FakeIssuer issuer;
     private final Map<String, String> tree = new LinkedHashMap<>();
+    private final Map<String, String> committed = new LinkedHashMap<>();
     private final List<String> progress = new ArrayList<>();
 
     /** Replaces each value with ${NAME}: enough to see rewriting happen once. */
@@ -94,10 +95,18 @@ class MigrationRunnerTest {
     }
 
     private MigrationPlan plan() {
+        return plan(null);
+    }
+
+    /** With COMMIT, the tree as it is now is what the files read at that commit. */
+    private MigrationPlan plan(String commit) {
+        if (commit != null) {
+            committed.putAll(tree);
+        }
         List<Finding> findings = new ArrayList<>();
         tree.forEach((p, t) -> findings.addAll(DETECTOR.detect(Fragment.of(t, p))));
         return new PlanBuilder(new IssuerActions(List.of(issuer), List.of()), p -> Optional.ofNullable(tree.get(p)), k -> "key " + k)
-                .build(findings, new PlanBuilder.Settings("m-test", "2026-11-30T00:00:00Z", ".", null,
+                .build(findings, new PlanBuilder.Settings("m-test", "2026-11-30T00:00:00Z", ".", commit,
                         "file://" + dir.resolve("store.json"), "team-db", LocalDate.parse("2026-12-14")));
     }
 
@@ -108,7 +117,7 @@ class MigrationRunnerTest {
     private TextFiles files() {
         return new TextFiles() {
             public Optional<String> read(String path, String commit) {
-                return commit == null ? Optional.ofNullable(tree.get(path)) : Optional.empty();
+                return Optional.ofNullable(commit == null ? tree.get(path) : committed.get(path));
             }
 
             public void write(String path, String text) {
@@ -326,6 +335,77 @@ class MigrationRunnerTest {
             assertThat(issuer.accepts(legacy)).isFalse();
         }
         assertThat(Files.readString(dir.resolve("ledger.jsonl"))).doesNotContain(legacy);
+    }
+
+    /** After a refused --rotate, the owner re-issues by hand: the next apply must see it, not keep a re-issue task. */
+    @Test
+    void shouldRecogniseAnOwnersReissueAfterARefusedRotation() throws Exception {
+        issuer.refuses = true;
+        MigrationPlan plan = plan();
+        try (SecretStore store = store()) {
+            apply(plan, store, true);
+            String reissued = FakeIssuer.password();
+            store.write("DB_PASSWORD", new Secret(reissued), new StoreMetadata(".env:3", "", "team-db", "by-hand",
+                    java.time.Instant.now()), store.current("DB_PASSWORD").orElseThrow().version());
+            issuer.reissuedByOwner(reissued);
+
+            List<Outcome> outcomes = apply(plan, store, false);
+
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.closed()).as(o.detail()).isTrue());
+            assertThat(issuer.rotations).hasValue(0);
+        }
+    }
+
+    /** A write-only store (GitHub, GitLab): the owner's re-issue shows as a newer version and a dead legacy value. */
+    @Test
+    void shouldCloseAfterAnOwnersReissueIntoAWriteOnlyStore() throws Exception {
+        MigrationPlan plan = plan("c0");
+        try (SecretStore readable = store()) {
+            SecretStore store = new WriteOnlyStore(readable);
+            assertThat(apply(plan, store, false)).singleElement()
+                    .satisfies(o -> assertThat(o.stage()).isEqualTo(Step.REISSUE_TASK));
+            String reissued = FakeIssuer.password();
+            store.write("DB_PASSWORD", new Secret(reissued), new StoreMetadata(".env:3", "", "team-db", "by-hand",
+                    java.time.Instant.now()), 1);
+            issuer.reissuedByOwner(reissued);
+
+            List<Outcome> outcomes = apply(plan, store, false);
+
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.closed()).as(o.detail()).isTrue());
+        }
+    }
+
+    /** The local store as GitHub's would look: versions show, values never come back. */
+    private static final class WriteOnlyStore implements SecretStore {
+        private final SecretStore delegate;
+
+        WriteOnlyStore(SecretStore delegate) {
+            this.delegate = delegate;
+        }
+
+        public String describe() {
+            return delegate.describe();
+        }
+
+        public boolean readable() {
+            return false;
+        }
+
+        public Optional<StoredValue> current(String key) throws IOException, InterruptedException {
+            return delegate.current(key).map(v -> new StoredValue(v.version(), Optional.empty()));
+        }
+
+        public Optional<Secret> version(String key, int version) {
+            return Optional.empty();
+        }
+
+        public int write(String key, Secret value, StoreMetadata metadata, int expectedVersion) throws IOException, InterruptedException {
+            return delegate.write(key, value, metadata, expectedVersion);
+        }
+
+        public String locate(String key) {
+            return delegate.locate(key);
+        }
     }
 
     /** Delegates, but "dies" right after its Nth write succeeded. */
