@@ -305,6 +305,11 @@ public final class MigrationRunner {
         if (!options.rotate()) {
             return Optional.empty();
         }
+        List<String> byHand = stillByHand(pc);
+        if (!h.done(Step.ROTATION_STAGED) && !byHand.isEmpty()) {
+            throw new StepFailure(Step.ROTATED, "not rotated: " + String.join(", ", byHand) + " still use the legacy value"
+                    + " and would break; replace it there by hand with the store's " + pc.name() + ", then run apply again");
+        }
         Optional<Rotator> rotator = legacyCredentials.stream().map(actions::rotator).flatMap(Optional::stream).findFirst();
         if (rotator.isEmpty()) {
             return Optional.empty();
@@ -316,6 +321,19 @@ public final class MigrationRunner {
             throw new StepFailure(Step.ROTATED, "cannot rotate here: " + why);
         }
         return Optional.of(new Next(rotate(pc, rotator.get(), able.get(), options.admin(), h)));
+    }
+
+    /** The places no rewriter handles that still hold the legacy value. */
+    private List<String> stillByHand(PlannedCredential pc) throws IOException {
+        List<String> out = new ArrayList<>();
+        Object manual = history(pc).last(Step.REWRITTEN).map(r -> r.data().get("manual")).orElse(List.of());
+        for (Object path : manual instanceof List<?> l ? l : List.of()) {
+            Optional<String> text = files.read(path.toString(), null);
+            if (text.isPresent() && !legacy.occurrences(pc, path.toString(), text.get()).isEmpty()) {
+                out.add(path.toString());
+            }
+        }
+        return out;
     }
 
     /**
@@ -494,8 +512,10 @@ public final class MigrationRunner {
             record(pc, Step.REISSUE_TASK, Map.of("owner", owner, "deadline", deadline, "reason", reason,
                     "legacy", now.status().label(), "legacyDetail", now.detail()));
         }
+        List<String> byHand = stillByHand(pc);
         return new Outcome(pc.name(), Step.REISSUE_TASK, "legacy " + now.status().label() + "; re-issue by " + owner
-                + (deadline.isEmpty() ? "" : " before " + deadline));
+                + (deadline.isEmpty() ? "" : " before " + deadline)
+                + (byHand.isEmpty() ? "" : "; change by hand: " + String.join(", ", byHand)));
     }
 
     private StoreMetadata metadata(PlannedCredential pc) {

@@ -408,6 +408,37 @@ class MigrationRunnerTest {
         }
     }
 
+    /**
+     * A place no rewriter handles keeps the legacy value: rotating kills it there, so apply must not rotate (and
+     * say which file to change by hand) until that place no longer holds it.
+     */
+    @Test
+    void shouldNotRotateWhileAPlaceLeftForHandEditingStillHoldsTheValue() throws Exception {
+        tree.put("Makefile", "deploy:\n\tDB_PASSWORD=" + legacy + " ./deploy.sh\n");
+        MigrationPlan plan = plan();
+        try (SecretStore store = store()) {
+            MigrationRunner runner = new MigrationRunner(plan, store, Ledger.open(dir.resolve("ledger.jsonl")),
+                    new IssuerActions(List.of(issuer), List.of()), issuer,
+                    new VerifyContext(Endpoints.defaults(), Duration.ofSeconds(2)), DETECTOR, HASHER, files(), progress::add)
+                    .withRewriters(p -> p.equals("Makefile") ? Optional.empty() : Optional.of(PLACEHOLDERS));
+            MigrationRunner.Options rotate = new MigrationRunner.Options(true,
+                    new AdminAccess(Map.of("fake", URI.create("fake://admin@db.internal")), Map.of()));
+            assertThat(plan.credentials()).singleElement()
+                    .satisfies(c -> assertThat(c.consumers()).extracting(MigrationPlan.Consumer::path).contains("Makefile"));
+
+            List<Outcome> outcomes = runner.apply(rotate);
+
+            assertThat(outcomes).singleElement().satisfies(o -> {
+                assertThat(o.closed()).isFalse();
+                assertThat(o.detail()).contains("Makefile").doesNotContain(legacy);
+            });
+            assertThat(issuer.accepts(legacy)).as("the Makefile's value still works").isTrue();
+
+            tree.put("Makefile", "deploy:\n\tDB_PASSWORD=${DB_PASSWORD} ./deploy.sh\n");
+            assertThat(runner.apply(rotate)).singleElement().satisfies(o -> assertThat(o.closed()).as(o.detail()).isTrue());
+        }
+    }
+
     /** Delegates, but "dies" right after its Nth write succeeded. */
     private static final class CrashingStore implements SecretStore {
         static final class Crash extends RuntimeException {
