@@ -80,6 +80,8 @@ public final class MigrationRunner {
     private final LegacyValues legacy;
     private final java.util.function.Consumer<String> progress;
     private java.util.function.Function<String, Optional<Rewriter>> rewriters = Rewriters::forPath;
+    /** The values this credential's run holds: no text it journals or shows may quote them. */
+    private final List<Secret> known = new ArrayList<>();
 
     public MigrationRunner(MigrationPlan plan, SecretStore store, Ledger ledger, IssuerActions actions,
                            Verifying verifying, VerifyContext context, dev.secretsprawl.scan.Detector detector,
@@ -111,6 +113,7 @@ public final class MigrationRunner {
     }
 
     private Outcome applyOne(PlannedCredential pc, Options options) throws IOException, InterruptedException {
+        known.clear();
         CredentialHistory h = history(pc);
         if (h.done(Step.CLOSED)) {
             progress.accept(pc.name() + ": closed already");
@@ -122,6 +125,7 @@ public final class MigrationRunner {
                 CrashPoint.reached("after-ledger:planned");
             }
             Secret value = legacyValue(pc);
+            known.add(value);
             int legacyVersion = store(pc, value);
             validate(pc, legacyVersion);
             rewrite(pc);
@@ -130,6 +134,7 @@ public final class MigrationRunner {
                 throw new StepFailure(Step.VERIFIED, "no consumer file shows where the credential logs in any more");
             }
             Optional<Next> next = replacement(pc, options, legacyCredentials, legacyVersion);
+            next.flatMap(Next::value).ifPresent(known::add);
             if (next.isEmpty()) {
                 return reissue(pc, legacyCredentials);
             }
@@ -140,11 +145,11 @@ public final class MigrationRunner {
             return new Outcome(pc.name(), Step.CLOSED, "");
         } catch (StepFailure f) {
             record(pc, Step.FAILED, Map.of("step", f.step.label(), "reason", f.getMessage()));
-            return new Outcome(pc.name(), Step.FAILED, f.step.label() + ": " + f.getMessage());
+            return new Outcome(pc.name(), Step.FAILED, scrub(f.step.label() + ": " + f.getMessage()));
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             record(pc, Step.FAILED, Map.of("step", "apply", "reason", reason));
-            return new Outcome(pc.name(), Step.FAILED, reason);
+            return new Outcome(pc.name(), Step.FAILED, scrub(reason));
         }
     }
 
@@ -361,6 +366,7 @@ public final class MigrationRunner {
         }
         if (proposed.isEmpty()) {
             proposed = rotator.propose(legacyCredential);
+            proposed.ifPresent(known::add);
             Optional<StoredValue> current = store.current(pc.storeKey());
             int currentVersion = current.map(StoredValue::version).orElse(0);
             if (proposed.isPresent()) {
@@ -376,6 +382,7 @@ public final class MigrationRunner {
                         "storeVersion", currentVersion));
             }
         }
+        proposed.ifPresent(known::add);
         Secret next;
         try {
             next = rotator.rotate(legacyCredential, proposed, admin, context);
@@ -513,9 +520,9 @@ public final class MigrationRunner {
                     "legacy", now.status().label(), "legacyDetail", now.detail()));
         }
         List<String> byHand = stillByHand(pc);
-        return new Outcome(pc.name(), Step.REISSUE_TASK, "legacy " + now.status().label() + "; re-issue by " + owner
+        return new Outcome(pc.name(), Step.REISSUE_TASK, scrub("legacy " + now.status().label() + "; re-issue by " + owner
                 + (deadline.isEmpty() ? "" : " before " + deadline)
-                + (byHand.isEmpty() ? "" : "; change by hand: " + String.join(", ", byHand)));
+                + (byHand.isEmpty() ? "" : "; change by hand: " + String.join(", ", byHand))));
     }
 
     private StoreMetadata metadata(PlannedCredential pc) {
@@ -533,8 +540,21 @@ public final class MigrationRunner {
     }
 
     private void record(PlannedCredential pc, Step step, Map<String, Object> data) throws IOException {
-        ledger.append(plan.migrationId(), pc.name(), step, data);
-        progress.accept(pc.name() + ": " + step.label() + describe(data));
+        Map<String, Object> clean = new LinkedHashMap<>();
+        data.forEach((k, v) -> clean.put(k, v instanceof String text ? scrub(text) : v));
+        ledger.append(plan.migrationId(), pc.name(), step, clean);
+        progress.accept(pc.name() + ": " + step.label() + describe(clean));
+    }
+
+    /** TEXT without any value this run holds: verifiers, stores and rotators may quote what they were given. */
+    private String scrub(String text) {
+        String out = text;
+        for (Secret s : known) {
+            if (!s.reveal().isEmpty()) {
+                out = out.replace(s.reveal(), "[value withheld]");
+            }
+        }
+        return out;
     }
 
     private static String describe(Map<String, Object> data) {

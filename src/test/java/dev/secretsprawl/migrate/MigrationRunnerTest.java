@@ -439,6 +439,25 @@ class MigrationRunnerTest {
         }
     }
 
+    /** A verifier (or a store, or a rotator) that quotes the value it was given must not put it in the ledger. */
+    @Test
+    void shouldKeepAValueAVerifierQuotesOutOfTheLedgerAndTheOutcome() throws Exception {
+        MigrationRunner.Verifying quoting = (credential, hash) -> dev.secretsprawl.verify.Verification.live(
+                "the server greeted " + credential.secret().reveal());
+        try (SecretStore store = store()) {
+            MigrationRunner runner = new MigrationRunner(plan(), store, Ledger.open(dir.resolve("ledger.jsonl")),
+                    new IssuerActions(List.of(issuer), List.of()), quoting,
+                    new VerifyContext(Endpoints.defaults(), Duration.ofSeconds(2)), DETECTOR, HASHER, files(), progress::add)
+                    .withRewriters(p -> Optional.of(PLACEHOLDERS));
+
+            List<Outcome> outcomes = runner.apply(new MigrationRunner.Options(false, AdminAccess.none()));
+
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.detail()).doesNotContain(legacy));
+        }
+        assertThat(Files.readString(dir.resolve("ledger.jsonl"))).doesNotContain(legacy);
+        assertThat(progress).noneMatch(line -> line.contains(legacy));
+    }
+
     /** Delegates, but "dies" right after its Nth write succeeded. */
     private static final class CrashingStore implements SecretStore {
         static final class Crash extends RuntimeException {
