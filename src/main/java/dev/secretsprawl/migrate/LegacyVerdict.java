@@ -14,12 +14,19 @@ public final class LegacyVerdict {
     private LegacyVerdict() {
     }
 
+    /** The answer without the value it may quote (the gate's report is uploaded, the ledger committed). */
+    private static Verification withheld(Verification v, Credential c) {
+        String value = c.secret().reveal();
+        return value.isEmpty() || !v.detail().contains(value) ? v
+                : new Verification(v.status(), v.detail().replace(value, "[value withheld]"));
+    }
+
     public static Verification judge(List<Credential> places, String secretHash, MigrationRunner.Verifying verifying)
             throws InterruptedException {
         Verification dead = null;
         Verification unknown = null;
         for (Credential c : places) {
-            Verification v = verifying.verify(c, secretHash);
+            Verification v = withheld(verifying.verify(c, secretHash), c);
             switch (v.status()) {
                 case LIVE -> {
                     return v;

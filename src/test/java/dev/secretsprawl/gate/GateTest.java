@@ -141,4 +141,12 @@ class GateTest {
 
         assertThat(report.passed()).as(report.rows().toString()).isTrue();
     }
+
+    /** The gate's report is uploaded (SARIF, JUnit): a verifier that quotes the value must not put it there. */
+    @Test
+    void shouldKeepAValueTheVerifierQuotesOutOfTheReport() throws Exception {
+        GateReport report = evaluate(gate(Verification.live("the server greeted " + legacy)), List.of(), null);
+
+        assertThat(report.rows()).singleElement().satisfies(r -> assertThat(r.detail()).doesNotContain(legacy));
+    }
 }
