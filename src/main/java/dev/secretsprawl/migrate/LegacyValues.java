@@ -58,6 +58,20 @@ final class LegacyValues {
         return Optional.empty();
     }
 
+    /** Whether the plan's commit still shows the legacy value once the working tree is rewritten. */
+    boolean inCommit(PlannedCredential pc) throws IOException {
+        if (plan.commit() == null || plan.commit().isEmpty()) {
+            return false;
+        }
+        for (Consumer c : pc.consumers()) {
+            Optional<String> text = files.read(c.path(), plan.commit());
+            if (text.isPresent() && !occurrences(pc, c.path(), text.get()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The credential as it is (or was) written at each consumer, with VALUE in its text, best context first. */
     List<Credential> credentials(PlannedCredential pc, Secret value) throws IOException {
         List<Credential> out = new ArrayList<>();

@@ -128,6 +128,11 @@ public final class MigrationRunner {
             known.add(value);
             int legacyVersion = store(pc, value);
             validate(pc, legacyVersion);
+            if (!h.done(Step.REWRITTEN) && !options.rotate() && !store.readable() && !legacy.inCommit(pc)) {
+                throw new StepFailure(Step.REWRITTEN, "not rewritten: the legacy value would then be only in "
+                        + store.locate(pc.storeKey()) + ", which cannot be read back, and no later apply or gate could "
+                        + "prove it dead; commit the files first, migrate to a store that reads back, or apply with --rotate");
+            }
             rewrite(pc);
             List<Credential> legacyCredentials = legacy.credentials(pc, value);
             if (legacyCredentials.isEmpty()) {

@@ -375,6 +375,24 @@ class MigrationRunnerTest {
         }
     }
 
+    /**
+     * A write-only store and files that are not committed (a gitignored .env): rewriting would leave the legacy
+     * value nowhere readable, so no later apply --rotate, and no gate, could ever check it again.
+     */
+    @Test
+    void shouldNotRewriteTheOnlyReadableCopyIntoAWriteOnlyStore() throws Exception {
+        MigrationPlan plan = plan();
+        try (SecretStore readable = store()) {
+            List<Outcome> outcomes = apply(plan, new WriteOnlyStore(readable), false);
+
+            assertThat(outcomes).singleElement().satisfies(o -> {
+                assertThat(o.stage()).isEqualTo(Step.FAILED);
+                assertThat(o.detail()).contains("cannot be read back").doesNotContain(legacy);
+            });
+            assertThat(tree.get(".env")).contains(legacy);
+        }
+    }
+
     /** The local store as GitHub's would look: versions show, values never come back. */
     private static final class WriteOnlyStore implements SecretStore {
         private final SecretStore delegate;
