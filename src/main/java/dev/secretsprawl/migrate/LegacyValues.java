@@ -83,7 +83,26 @@ final class LegacyValues {
         return out;
     }
 
-    /** The same credential with NEXT instead of its legacy value, in the same surroundings. */
+    /**
+     * The same credential with NEXT instead of its legacy value at its consumer's spot only: the same text may also
+     * stand nearby as something else (a user name equal to the password), which must stay as it is.
+     */
+    Credential withValue(PlannedCredential pc, Credential legacy, Secret next) {
+        String old = legacy.secret().reveal();
+        String[] lines = legacy.context().reveal().split("\n", -1);
+        Optional<Consumer> consumer = pc.consumers().stream().filter(c -> c.path().equals(legacy.path())).findFirst();
+        int i = consumer.map(c -> Math.min(c.line() - 1, CONTEXT_LINES)).orElse(-1);
+        if (i < 0 || i >= lines.length || !lines[i].contains(old)) {
+            return withValue(legacy, next);
+        }
+        int col = consumer.get().column() - 1;
+        lines[i] = col >= 0 && lines[i].startsWith(old, col)
+                ? lines[i].substring(0, col) + next.reveal() + lines[i].substring(col + old.length())
+                : lines[i].replace(old, next.reveal());
+        return new Credential(legacy.issuer(), legacy.ruleId(), next, new Secret(String.join("\n", lines)), legacy.path());
+    }
+
+    /** The same credential with NEXT instead of every occurrence of its legacy value, in the same surroundings. */
     static Credential withValue(Credential legacy, Secret next) {
         String context = legacy.context().reveal().replace(legacy.secret().reveal(), next.reveal());
         return new Credential(legacy.issuer(), legacy.ruleId(), next, new Secret(context), legacy.path());
@@ -91,12 +110,13 @@ final class LegacyValues {
 
     private Optional<String> textWithValue(PlannedCredential pc, Consumer c, Secret value) throws IOException {
         Optional<String> now = files.read(c.path(), null);
-        if (now.isPresent() && now.get().contains(value.reveal())) {
+        // found as this credential, not merely as equal text (a user name equal to the password stays after rewriting)
+        if (now.isPresent() && !occurrences(pc, c.path(), now.get()).isEmpty()) {
             return now;
         }
         if (plan.commit() != null && !plan.commit().isEmpty()) {
             Optional<String> then = files.read(c.path(), plan.commit());
-            if (then.isPresent() && then.get().contains(value.reveal())) {
+            if (then.isPresent() && !occurrences(pc, c.path(), then.get()).isEmpty()) {
                 return then;
             }
         }

@@ -502,7 +502,7 @@ public final class MigrationRunner {
         }
         Verification fresh = next.value().isEmpty()
                 ? Verification.unknown("the new value is in a write-only store and was not read back")
-                : LegacyVerdict.judge(legacyCredentials.stream().map(c -> LegacyValues.withValue(c, next.value().get())).toList(),
+                : LegacyVerdict.judge(legacyCredentials.stream().map(c -> legacy.withValue(pc, c, next.value().get())).toList(),
                 hash(next.value().get()), verifying);
         if (fresh.status() == Verification.Status.DEAD) {
             throw new StepFailure(Step.VERIFIED, "the new value is refused by its issuer (" + fresh.detail()

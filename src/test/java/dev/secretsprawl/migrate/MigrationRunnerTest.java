@@ -393,6 +393,61 @@ class MigrationRunnerTest {
         }
     }
 
+    /**
+     * The legacy value also written elsewhere near its place (here as the user name, as in postgres:postgres): the
+     * new value must be checked with the same user, not with every occurrence replaced.
+     */
+    @Test
+    void shouldCheckTheNewValueWithTheSameUserWhenTheUserNameEqualsTheLegacyValue() throws Exception {
+        tree.put(".env", "DB_HOST=db.internal\nDB_USER=" + legacy + "\nDB_PASSWORD=" + legacy + "\n");
+        tree.remove("deploy.sh");
+        String user = "DB_USER=" + legacy + "\n";
+        MigrationRunner.Verifying byUser = (credential, hash) -> credential.context().reveal().contains(user)
+                ? issuer.verify(credential, hash) : dev.secretsprawl.verify.Verification.dead("no such user");
+        MigrationPlan plan = plan();
+        assertThat(plan.credentials()).singleElement().satisfies(c -> assertThat(c.consumers()).hasSize(1));
+        try (SecretStore store = store()) {
+            MigrationRunner runner = new MigrationRunner(plan, store, Ledger.open(dir.resolve("ledger.jsonl")),
+                    new IssuerActions(List.of(issuer), List.of()), byUser,
+                    new VerifyContext(Endpoints.defaults(), Duration.ofSeconds(2)), DETECTOR, HASHER, files(), progress::add)
+                    .withRewriters(p -> Optional.of(AT_SPOTS));
+
+            List<Outcome> outcomes = runner.apply(new MigrationRunner.Options(true,
+                    new AdminAccess(Map.of("fake", URI.create("fake://admin@db.internal")), Map.of())));
+
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.closed()).as(o.detail()).isTrue());
+        }
+    }
+
+    /** Replaces each spot where it is, as the real rewriters do (not every equal text in the file). */
+    private static final Rewriter AT_SPOTS = new Rewriter() {
+        public String fileType() {
+            return "test";
+        }
+
+        public boolean handles(String path) {
+            return true;
+        }
+
+        public String reference(String name) {
+            return "${" + name + "}";
+        }
+
+        public Rewrite rewrite(String text, List<Spot> spots) {
+            String[] lines = text.split("\n", -1);
+            int n = 0;
+            for (Spot s : spots) {
+                String line = lines[s.line() - 1];
+                if (line.startsWith(s.value().reveal(), s.startColumn() - 1)) {
+                    lines[s.line() - 1] = line.substring(0, s.startColumn() - 1) + reference(s.name())
+                            + line.substring(s.startColumn() - 1 + s.value().reveal().length());
+                    n++;
+                }
+            }
+            return new Rewrite(String.join("\n", lines), n, List.of());
+        }
+    };
+
     /** The local store as GitHub's would look: versions show, values never come back. */
     private static final class WriteOnlyStore implements SecretStore {
         private final SecretStore delegate;
