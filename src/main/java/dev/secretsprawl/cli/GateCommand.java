@@ -118,7 +118,9 @@ final class GateCommand implements Callable<Integer> {
                             return service.verify(credential, hash);
                         }
                     });
-            GateReport evaluated = gate.evaluate(histories, findings, cutoverDate, LocalDate.now(ZoneOffset.UTC));
+            List<Finding> suppressed = result.suppressed().stream()
+                    .filter(f -> !f.location().path().startsWith(".sprawl/")).toList();
+            GateReport evaluated = gate.evaluate(histories, findings, suppressed, cutoverDate, LocalDate.now(ZoneOffset.UTC));
             List<GateRow> rows = new ArrayList<>(broken);
             rows.addAll(evaluated.rows());
             report = new GateReport(rows, evaluated.cutover(), evaluated.today());

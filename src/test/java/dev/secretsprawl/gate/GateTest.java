@@ -149,4 +149,14 @@ class GateTest {
 
         assertThat(report.rows()).singleElement().satisfies(r -> assertThat(r.detail()).doesNotContain(legacy));
     }
+
+    /** A baseline made before the migration accepts the legacy finding: it still sits in the code all the same. */
+    @Test
+    void shouldFailWhileABaselinedLegacyValueSitsInTheCode() throws Exception {
+        GateReport report = gate(Verification.dead("rejected"))
+                .evaluate(CredentialHistory.all(ledger), List.of(), List.of(legacyFinding), null, TODAY);
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.rows()).anySatisfy(r -> assertThat(r.kind()).isEqualTo(Kind.LEGACY_IN_CODE));
+    }
 }
