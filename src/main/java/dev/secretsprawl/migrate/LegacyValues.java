@@ -76,11 +76,15 @@ final class LegacyValues {
     List<Credential> credentials(PlannedCredential pc, Secret value) throws IOException {
         List<Credential> out = new ArrayList<>();
         for (Consumer c : pc.consumers()) {
-            Optional<String> text = textWithValue(pc, c, value);
-            text.ifPresent(t -> out.add(new Credential(pc.issuer(), c.ruleId(), value,
-                    new Secret(around(t, c.line())), c.path())));
+            Optional<Placed> placed = textWithValue(pc, c, value);
+            placed.ifPresent(p -> out.add(new Credential(pc.issuer(), c.ruleId(), value,
+                    new Secret(around(p.text(), p.line())), c.path())));
         }
         return out;
+    }
+
+    /** A file's text holding the value, and the line it is on there (the plan's line may have moved since). */
+    private record Placed(String text, int line) {
     }
 
     /**
@@ -91,11 +95,22 @@ final class LegacyValues {
         String old = legacy.secret().reveal();
         String[] lines = legacy.context().reveal().split("\n", -1);
         Optional<Consumer> consumer = pc.consumers().stream().filter(c -> c.path().equals(legacy.path())).findFirst();
-        int i = consumer.map(c -> Math.min(c.line() - 1, CONTEXT_LINES)).orElse(-1);
-        if (i < 0 || i >= lines.length || !lines[i].contains(old)) {
+        int col = consumer.map(c -> c.column() - 1).orElse(-1);
+        int centre = consumer.map(c -> Math.min(c.line() - 1, CONTEXT_LINES)).orElse(0);
+        // the line with the value at the consumer's column, else any line with it, nearest the consumer's line
+        int i = -1;
+        int score = Integer.MAX_VALUE;
+        for (int j = 0; j < lines.length; j++) {
+            int s = !lines[j].contains(old) ? Integer.MAX_VALUE
+                    : (col >= 0 && lines[j].startsWith(old, col) ? 0 : 1000) + Math.abs(j - centre);
+            if (s < score) {
+                score = s;
+                i = j;
+            }
+        }
+        if (i < 0) {
             return withValue(legacy, next);
         }
-        int col = consumer.get().column() - 1;
         lines[i] = col >= 0 && lines[i].startsWith(old, col)
                 ? lines[i].substring(0, col) + next.reveal() + lines[i].substring(col + old.length())
                 : lines[i].replace(old, next.reveal());
@@ -108,37 +123,47 @@ final class LegacyValues {
         return new Credential(legacy.issuer(), legacy.ruleId(), next, new Secret(context), legacy.path());
     }
 
-    private Optional<String> textWithValue(PlannedCredential pc, Consumer c, Secret value) throws IOException {
+    private Optional<Placed> textWithValue(PlannedCredential pc, Consumer c, Secret value) throws IOException {
         Optional<String> now = files.read(c.path(), null);
         // found as this credential, not merely as equal text (a user name equal to the password stays after rewriting)
-        if (now.isPresent() && !occurrences(pc, c.path(), now.get()).isEmpty()) {
-            return now;
+        Optional<Placed> found = now.flatMap(t -> nearest(pc, c, t));
+        if (found.isPresent()) {
+            return found;
         }
         if (plan.commit() != null && !plan.commit().isEmpty()) {
-            Optional<String> then = files.read(c.path(), plan.commit());
-            if (then.isPresent() && !occurrences(pc, c.path(), then.get()).isEmpty()) {
-                return then;
+            found = files.read(c.path(), plan.commit()).flatMap(t -> nearest(pc, c, t));
+            if (found.isPresent()) {
+                return found;
             }
         }
         String reference = rewriters.apply(c.path()).map(r -> r.reference(pc.name())).orElse(c.reference());
         return now.flatMap(t -> restored(t, c.line(), reference, value));
     }
 
-    /** Puts the value back where the rewriter put the reference (on the consumer's line or one near it). */
-    private static Optional<String> restored(String text, int line, String reference, Secret value) {
+    /** The occurrence of PC's value in TEXT nearest the consumer's planned line (lines move when a file is edited). */
+    private Optional<Placed> nearest(PlannedCredential pc, Consumer c, String text) {
+        return occurrences(pc, c.path(), text).stream().map(f -> f.location().startLine())
+                .min(java.util.Comparator.comparingInt(l -> Math.abs(l - c.line())))
+                .map(l -> new Placed(text, l));
+    }
+
+    /** Puts the value back where the rewriter put the reference: the line holding it nearest the consumer's. */
+    private static Optional<Placed> restored(String text, int line, String reference, Secret value) {
         if (reference == null || reference.isEmpty()) {
             return Optional.empty();
         }
         String[] lines = text.split("\n", -1);
-        for (int d = 0; d <= 3; d++) {
-            for (int i : new int[]{line - 1 + d, line - 1 - d}) {
-                if (i >= 0 && i < lines.length && lines[i].contains(reference)) {
-                    lines[i] = lines[i].replace(reference, value.reveal());
-                    return Optional.of(String.join("\n", lines));
-                }
+        int best = -1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(reference) && (best < 0 || Math.abs(i - (line - 1)) < Math.abs(best - (line - 1)))) {
+                best = i;
             }
         }
-        return Optional.empty();
+        if (best < 0) {
+            return Optional.empty();
+        }
+        lines[best] = lines[best].replace(reference, value.reveal());
+        return Optional.of(new Placed(String.join("\n", lines), best + 1));
     }
 
     private List<String> commits() {

@@ -448,6 +448,26 @@ class MigrationRunnerTest {
         }
     };
 
+    /** Lines added above the value after the plan was made: the host written next to it must still be found. */
+    @Test
+    void shouldFindTheValuesSurroundingsWhenTheFileGrewAfterThePlan() throws Exception {
+        MigrationPlan plan = plan();
+        tree.put(".env", "# notes\n".repeat(30) + tree.get(".env"));
+        MigrationRunner.Verifying needsHost = (credential, hash) -> credential.context().reveal().contains("DB_HOST=db.internal")
+                ? issuer.verify(credential, hash) : dev.secretsprawl.verify.Verification.unknown("no host next to it");
+        try (SecretStore store = store()) {
+            MigrationRunner runner = new MigrationRunner(plan, store, Ledger.open(dir.resolve("ledger.jsonl")),
+                    new IssuerActions(List.of(issuer), List.of()), needsHost,
+                    new VerifyContext(Endpoints.defaults(), Duration.ofSeconds(2)), DETECTOR, HASHER, files(), progress::add)
+                    .withRewriters(p -> Optional.of(AT_SPOTS));
+
+            List<Outcome> outcomes = runner.apply(new MigrationRunner.Options(true,
+                    new AdminAccess(Map.of("fake", URI.create("fake://admin@db.internal")), Map.of())));
+
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.closed()).as(o.detail()).isTrue());
+        }
+    }
+
     /** The local store as GitHub's would look: versions show, values never come back. */
     private static final class WriteOnlyStore implements SecretStore {
         private final SecretStore delegate;
