@@ -253,6 +253,8 @@ public final class MigrationRunner {
             }
             List<Finding> found = legacy.occurrences(pc, path, text.get());
             if (found.isEmpty()) {
+                // rewritten by a run that crashed before journaling it: still one of this step's files
+                rewriter.filter(r -> text.get().contains(r.reference(pc.name()))).ifPresent(r -> changed.add(path));
                 continue;
             }
             if (rewriter.isEmpty()) {

@@ -468,6 +468,37 @@ class MigrationRunnerTest {
         }
     }
 
+    /** A crash between two files' rewrites: the journal (and --commit-branch, which reads it) must name both files. */
+    @Test
+    void shouldJournalEveryRewrittenFileAfterACrashBetweenTwoFiles() throws Exception {
+        MigrationPlan plan = plan();
+        TextFiles real = files();
+        TextFiles crashing = new TextFiles() {
+            public Optional<String> read(String path, String commit) throws IOException {
+                return real.read(path, commit);
+            }
+
+            public void write(String path, String text) throws IOException {
+                real.write(path, text);
+                throw new CrashingStore.Crash();
+            }
+        };
+        try (SecretStore store = store()) {
+            try {
+                new MigrationRunner(plan, store, Ledger.open(dir.resolve("ledger.jsonl")), new IssuerActions(List.of(issuer), List.of()),
+                        issuer, new VerifyContext(Endpoints.defaults(), Duration.ofSeconds(2)), DETECTOR, HASHER, crashing, progress::add)
+                        .withRewriters(p -> Optional.of(PLACEHOLDERS)).apply(new MigrationRunner.Options(false, AdminAccess.none()));
+            } catch (CrashingStore.Crash expected) {
+                // the process died after the first file
+            }
+
+            apply(plan, store, false);
+        }
+        LedgerRecord rewritten = Ledger.open(dir.resolve("ledger.jsonl")).records().stream()
+                .filter(r -> r.step() == Step.REWRITTEN).findFirst().orElseThrow();
+        assertThat(rewritten.data().get("files")).asList().containsExactlyInAnyOrder(".env", "deploy.sh");
+    }
+
     /** The local store as GitHub's would look: versions show, values never come back. */
     private static final class WriteOnlyStore implements SecretStore {
         private final SecretStore delegate;
