@@ -74,13 +74,16 @@ class MigrationCrashResumeTest {
         }
         Path plan = work.resolve("plan.json");
         assertThat(CliRun.of("migrate", "plan", repo.toString(), "--output", plan.toString()).exitCode()).isZero();
+        assertThat(Files.readString(plan)).as("one planned credential").contains("\"secretHash\"");
         List<String> apply = List.of("migrate", "apply", plan.toString(), "--rotate",
                 "--admin", "postgres=postgresql://postgres@127.0.0.1:" + pg.port() + "/postgres");
 
-        int crashed = child(apply, env, crashAt);
+        Path childLog = work.resolve("child.log");
+        int crashed = child(apply, env, crashAt, childLog);
         CliRun resumed = CliRun.of(apply.toArray(String[]::new));
 
-        assertThat(crashed).as("the child was halted at " + crashAt).isEqualTo(CrashPoint.EXIT);
+        assertThat(crashed).as("the child was halted at " + crashAt + "; it printed:\n" + Files.readString(childLog))
+                .isEqualTo(CrashPoint.EXIT);
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         List<Step> steps = Ledger.open(repo.resolve(".sprawl/ledger.jsonl")).records().stream().map(LedgerRecord::step).toList();
         assertThat(steps).containsExactly(Step.PLANNED, Step.STORED, Step.VALIDATED, Step.REWRITTEN, Step.ROTATION_STAGED,
@@ -100,12 +103,12 @@ class MigrationCrashResumeTest {
     }
 
     /** Runs the CLI in a child JVM that halts at CRASH_AT, as a kill would stop it. */
-    private static int child(List<String> args, Map<String, String> env, String crashAt) throws Exception {
+    private static int child(List<String> args, Map<String, String> env, String crashAt, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.secretsprawl.cli.Main"));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectOutput(log.toFile());
         pb.environment().putAll(env);
         pb.environment().put(CrashPoint.ENV, crashAt);
         pb.environment().put("XDG_CONFIG_HOME", Path.of("target", "xdg").toAbsolutePath().toString());

@@ -17,7 +17,6 @@ import java.sql.Statement;
  */
 public final class ScramPostgres implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final EmbeddedPostgres pg;
     private final String adminPassword;
@@ -48,13 +47,9 @@ public final class ScramPostgres implements AutoCloseable {
         return new ScramPostgres(pg, admin);
     }
 
-    /** A random password of letters and digits, made at run time. */
+    /** A random password every password rule reports: both cases, a digit, no stopword inside. */
     public static String password() {
-        StringBuilder sb = new StringBuilder("Pw");
-        for (int i = 0; i < 24; i++) {
-            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
+        return dev.secretsprawl.migrate.rotate.RotationFixtures.password();
     }
 
     public int port() {
