@@ -35,18 +35,29 @@ public final class Ledger {
 
     private final Path file;
     private final List<LedgerRecord> records;
+    /** What the first append must repair at the end of the file first; reading never writes. */
+    private Tail tail;
 
-    private Ledger(Path file, List<LedgerRecord> records) {
+    /** The end of the file as found: fine, a whole last record without its newline, or a torn one to cut off. */
+    private record Tail(long truncateTo, boolean addNewline) {
+        static final Tail CLEAN = new Tail(-1, false);
+    }
+
+    private Ledger(Path file, List<LedgerRecord> records, Tail tail) {
         this.file = file;
         this.records = records;
+        this.tail = tail;
     }
 
     /** Reads and checks the ledger at FILE; a missing file is an empty ledger. */
     public static Ledger open(Path file) throws IOException {
         List<LedgerRecord> records = new ArrayList<>();
+        Tail tail = Tail.CLEAN;
         if (Files.exists(file)) {
-            dropTornTail(file);
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            tail = tailOf(bytes);
+            int usable = tail.truncateTo() >= 0 ? (int) tail.truncateTo() : bytes.length;
+            List<String> lines = new String(bytes, 0, usable, StandardCharsets.UTF_8).lines().toList();
             String prev = GENESIS;
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -67,34 +78,35 @@ public final class Ledger {
                 prev = r.hash();
             }
         }
-        return new Ledger(file, records);
+        return new Ledger(file, records, tail);
     }
 
     /**
      * A crash in the middle of an append leaves a last line without its newline: that record was never
-     * confirmed (its step reruns), so it is cut off before anything else is appended after it. A whole record
-     * that only lost its newline (an editor strips it) is kept: its newline is put back instead.
+     * confirmed (its step reruns), so it is left out and cut off before the next append. A whole record that
+     * only lost its newline (an editor strips it) is kept, and its newline put back before the next append.
      */
-    private static void dropTornTail(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+    private static Tail tailOf(byte[] bytes) {
         int end = bytes.length;
         if (end == 0 || bytes[end - 1] == '\n') {
-            return;
+            return Tail.CLEAN;
         }
         int lastNewline = end - 1;
         while (lastNewline >= 0 && bytes[lastNewline] != '\n') {
             lastNewline--;
         }
-        String tail = new String(bytes, lastNewline + 1, end - lastNewline - 1, StandardCharsets.UTF_8);
-        try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            if (whole(tail)) {
-                c.position(end);
-                c.write(java.nio.ByteBuffer.wrap(new byte[]{'\n'}));
-            } else {
-                c.truncate(lastNewline + 1L);
-            }
-            c.force(true);
+        String last = new String(bytes, lastNewline + 1, end - lastNewline - 1, StandardCharsets.UTF_8);
+        return whole(last) ? new Tail(-1, true) : new Tail(lastNewline + 1L, false);
+    }
+
+    private void repairTail(FileChannel c) throws IOException {
+        if (tail.truncateTo() >= 0) {
+            c.truncate(tail.truncateTo());
+        } else if (tail.addNewline()) {
+            c.position(c.size());
+            c.write(java.nio.ByteBuffer.wrap(new byte[]{'\n'}));
         }
+        tail = Tail.CLEAN;
     }
 
     /** A line that parses as a sealed record (its chain is checked with the rest). */
@@ -125,8 +137,9 @@ public final class Ledger {
                 unsealed.data(), prev, hashOf(unsealed));
         Files.createDirectories(file.toAbsolutePath().getParent());
         byte[] line = (JSON.writeValueAsString(toJson(sealed, true)) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            repairTail(out);
+            out.position(out.size());
             out.write(java.nio.ByteBuffer.wrap(line));
             out.force(true);
         }

@@ -92,6 +92,16 @@ class LedgerTest {
     }
 
     @Test
+    void shouldNotWriteWhenOnlyReading() throws Exception {
+        threeRecords();
+        Files.write(file(), "{\"seq\":4,\"at\":\"2026-".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(file());
+
+        assertThat(Ledger.open(file()).records()).hasSize(3);
+        assertThat(Files.readAllBytes(file())).isEqualTo(before);
+    }
+
+    @Test
     void shouldTreatAMissingFileAsAnEmptyLedger() throws Exception {
         assertThat(Ledger.open(dir.resolve("none.jsonl")).records()).isEmpty();
     }
