@@ -117,6 +117,11 @@ final class MigratePlanCommand implements Callable<Integer> {
                 + plan.credentials().stream().mapToInt(c -> c.consumers().size()).sum() + " place(s) to "
                 + Terminal.safe(destination.toString()) + (output == null ? "" : "; plan written to " + output
                 + ". Review it, then: sprawl migrate apply " + output));
+        String key = Environment.get().get(dev.secretsprawl.scan.SecretHasher.KEY_ENV);
+        if (!plan.credentials().isEmpty() && (key == null || key.isBlank())) {
+            console.err().println("warning: SPRAWL_HASH_KEY is not set, so the plan's hashes use the public built-in key and "
+                    + "a weak password could be guessed from them; set a secret key, the same for plan, apply and gate");
+        }
         for (var w : result.warnings()) {
             console.err().println("warning: " + Terminal.safe(w.message()));
         }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Optional;
 
@@ -30,21 +32,33 @@ final class WorkingTreeFiles implements TextFiles, AutoCloseable {
         return reader.read(path, commit);
     }
 
-    /** Writes beside the file and renames over it, keeping its permissions (a rewritten script stays executable). */
+    /**
+     * Writes beside the file and renames over it, keeping its permissions (a rewritten script stays executable)
+     * and forcing it to disk before the ledger says it happened. A symbolic link is followed to the file it
+     * names, inside the tree only: replacing the link would leave the value in its target.
+     */
     @Override
     public void write(String path, String text) throws IOException {
         Path file = root.resolve(path).normalize();
         if (!file.startsWith(root)) {
             throw new IOException("refusing to write " + path + ": it is outside " + root);
         }
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".sprawl-tmp");
+        Path target = file.toRealPath();
+        if (!target.startsWith(root.toRealPath())) {
+            throw new IOException("refusing to rewrite " + path + ": it links to a file outside " + root
+                    + "; change that file by hand");
+        }
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".sprawl-tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                c.force(true);
+            }
+            PosixFileAttributeView posix = Files.getFileAttributeView(target, PosixFileAttributeView.class);
             if (posix != null) {
                 Files.setPosixFilePermissions(tmp, posix.readAttributes().permissions());
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -95,16 +95,22 @@ public final class Gate {
 
     private GateRow liveness(CredentialHistory h, String proven, String hash, Verdict problem) throws InterruptedException {
         List<Credential> legacy;
+        String lookupProblem = "";
         try {
             legacy = lookup.find(h);
         } catch (IOException e) {
+            // a store that is down is not a value that is gone: say so, and let only an earlier proof pass
             legacy = List.of();
+            lookupProblem = "; the store could not be read (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + ")";
         }
         if (legacy.isEmpty()) {
             return proven.isEmpty()
                     ? new GateRow(Kind.LEGACY_UNPROVEN, problem, h.credential(), "", 0,
-                    "its legacy value is in neither the store nor the code's history, and apply never proved it dead")
-                    : new GateRow(Kind.LEGACY_DEAD, Verdict.PASS, h.credential(), "", 0, proven + "; value no longer found to re-check");
+                    "its legacy value is in neither the store nor the code's history, and apply never proved it dead"
+                            + lookupProblem)
+                    : new GateRow(Kind.LEGACY_DEAD, Verdict.PASS, h.credential(), "", 0, proven
+                    + (lookupProblem.isEmpty() ? "; value no longer found to re-check" : "; not re-checked" + lookupProblem));
         }
         Verification v = LegacyVerdict.judge(legacy, hash, verifying::verify);
         return switch (v.status()) {

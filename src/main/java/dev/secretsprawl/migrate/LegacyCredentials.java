@@ -58,13 +58,21 @@ public final class LegacyCredentials {
                 plannedRecord.text("commit"), plannedRecord.text("destination"), plannedRecord.text("owner"), List.of(pc));
         LegacyValues legacy = new LegacyValues(plan, detector, files, dev.secretsprawl.migrate.rewrite.Rewriters::forPath);
         Optional<Secret> value = Optional.empty();
+        IOException storeProblem = null;
         Optional<LedgerRecord> stored = history.last(Step.STORED);
         if (store != null && store.readable() && stored.isPresent()) {
-            value = store.version(pc.storeKey(), stored.get().number("version"))
-                    .filter(v -> hasher.hash(v).equals(pc.secretHash()));
+            try {
+                value = store.version(pc.storeKey(), stored.get().number("version"))
+                        .filter(v -> hasher.hash(v).equals(pc.secretHash()));
+            } catch (IOException e) {
+                storeProblem = e; // the code's history may still hold it
+            }
         }
         if (value.isEmpty()) {
             value = legacy.fromFiles(pc);
+        }
+        if (value.isEmpty() && storeProblem != null) {
+            throw storeProblem;
         }
         return value.isEmpty() ? List.of() : legacy.credentials(pc, value.get());
     }

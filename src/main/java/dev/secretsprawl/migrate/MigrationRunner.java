@@ -155,6 +155,11 @@ public final class MigrationRunner {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             record(pc, Step.FAILED, Map.of("step", "apply", "reason", reason));
             return new Outcome(pc.name(), Step.FAILED, scrub(reason));
+        } catch (RuntimeException e) {
+            // a store, rotator or verifier bug must not stop the other credentials, nor leave this one unjournaled
+            String reason = "unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            record(pc, Step.FAILED, Map.of("step", "apply", "reason", reason));
+            return new Outcome(pc.name(), Step.FAILED, scrub(reason));
         }
     }
 
