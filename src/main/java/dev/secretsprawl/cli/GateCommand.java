@@ -13,12 +13,8 @@ import dev.secretsprawl.migrate.store.Stores;
 import dev.secretsprawl.report.Terminal;
 import dev.secretsprawl.scan.AtomicFile;
 import dev.secretsprawl.scan.Detector;
-import dev.secretsprawl.scan.Finding;
 import dev.secretsprawl.scan.ScanResult;
 import dev.secretsprawl.scan.SecretHasher;
-import dev.secretsprawl.source.DirectorySource;
-import dev.secretsprawl.source.Shard;
-import dev.secretsprawl.verify.VerificationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -105,22 +101,14 @@ final class GateCommand implements Callable<Integer> {
         scanOutput.baseline = baseline;
         scanOutput.quiet = true;
         ScanSession session = new ScanSession(console, engine, scanOutput).prepare(path);
-        ScanResult result = session.scan(new DirectorySource(path, session.config(), engine.maxFileSizeBytes(),
-                Shard.parse("1/1")), "files", true);
-        List<Finding> findings = result.findings().stream().filter(f -> !f.location().path().startsWith(".sprawl/")).toList();
+        ScanResult result = session.scanMigratedTree(path, true);
         Detector detector = session.detector();
         Map<String, SecretStore> stores = new HashMap<>();
         GateReport report;
         try (WorkingTreeFiles files = new WorkingTreeFiles(path, engine.maxFileSizeBytes())) {
             Gate gate = new Gate(h -> LegacyCredentials.find(h, store(stores, h), detector, SecretHasher.fromEnvironment(), files),
-                    (credential, hash) -> {
-                        try (VerificationService service = issuers.freshService()) {
-                            return service.verify(credential, hash);
-                        }
-                    });
-            List<Finding> suppressed = result.suppressed().stream()
-                    .filter(f -> !f.location().path().startsWith(".sprawl/")).toList();
-            GateReport evaluated = gate.evaluate(histories, findings, suppressed, cutoverDate, LocalDate.now(ZoneOffset.UTC));
+                    issuers.freshVerifying());
+            GateReport evaluated = gate.evaluate(histories, result.findings(), result.suppressed(), cutoverDate, LocalDate.now(ZoneOffset.UTC));
             List<GateRow> rows = new ArrayList<>(broken);
             rows.addAll(evaluated.rows());
             report = new GateReport(rows, evaluated.cutover(), evaluated.today());

@@ -1,5 +1,6 @@
 package dev.secretsprawl.cli;
 
+import dev.secretsprawl.migrate.MigrationRunner;
 import dev.secretsprawl.verify.VerificationService;
 import dev.secretsprawl.verify.VerifyContext;
 import picocli.CommandLine.Option;
@@ -35,8 +36,12 @@ final class IssuerOptions {
     }
 
     /** A fresh service per question: an answer from before a rotation must never be reused after it. */
-    VerificationService freshService() {
-        return asVerifyOptions().service();
+    MigrationRunner.Verifying freshVerifying() {
+        return (credential, hash) -> {
+            try (VerificationService service = asVerifyOptions().service()) {
+                return service.verify(credential, hash);
+            }
+        };
     }
 
     VerifyContext context() {

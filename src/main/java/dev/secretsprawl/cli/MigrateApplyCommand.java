@@ -16,7 +16,6 @@ import dev.secretsprawl.migrate.store.Stores;
 import dev.secretsprawl.report.Terminal;
 import dev.secretsprawl.scan.SecretHasher;
 import dev.secretsprawl.source.git.ChangeBranch;
-import dev.secretsprawl.verify.VerificationService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -125,11 +124,7 @@ final class MigrateApplyCommand implements Callable<Integer> {
                  WorkingTreeFiles files = new WorkingTreeFiles(tree, engine.maxFileSizeBytes())) {
                 ScanSession session = new ScanSession(console, engine, null).prepare(tree);
                 MigrationRunner runner = new MigrationRunner(plan, store, Ledger.open(ledgerPath), IssuerActions.standard(),
-                        (credential, hash) -> {
-                            try (VerificationService service = issuers.freshService()) {
-                                return service.verify(credential, hash);
-                            }
-                        }, issuers.context(), session.detector(), SecretHasher.fromEnvironment(), files,
+                        issuers.freshVerifying(), issuers.context(), session.detector(), SecretHasher.fromEnvironment(), files,
                         line -> console.err().println(Terminal.safe(line)));
                 List<Outcome> outcomes = runner.apply(new MigrationRunner.Options(rotate, adminAccess));
                 console.out().print(outcomeTable(outcomes, ledgerPath));

@@ -11,8 +11,6 @@ import dev.secretsprawl.report.Terminal;
 import dev.secretsprawl.scan.AtomicFile;
 import dev.secretsprawl.scan.Finding;
 import dev.secretsprawl.scan.ScanResult;
-import dev.secretsprawl.source.DirectorySource;
-import dev.secretsprawl.source.Shard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,10 +92,8 @@ final class MigratePlanCommand implements Callable<Integer> {
             ScanSession.checkWritable(output);
         }
         ScanSession session = new ScanSession(console, engine, null).prepare(path);
-        ScanResult result = session.scan(new DirectorySource(path, session.config(), engine.maxFileSizeBytes(),
-                Shard.parse("1/1")), "files", false);
-        List<Finding> findings = result.findings().stream()
-                .filter(f -> !f.location().path().startsWith(".sprawl/")).toList();
+        ScanResult result = session.scanMigratedTree(path, false);
+        List<Finding> findings = result.findings();
         MigrationPlan plan;
         try (WorkingTreeFiles files = new WorkingTreeFiles(path, engine.maxFileSizeBytes())) {
             PlanBuilder builder = new PlanBuilder(IssuerActions.standard(), p -> read(files, p), locator(destination));

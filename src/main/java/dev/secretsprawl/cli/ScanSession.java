@@ -22,6 +22,8 @@ import dev.secretsprawl.scan.Source;
 import dev.secretsprawl.scan.SprawlConfig;
 import dev.secretsprawl.scan.SprawlConfigLoader;
 import dev.secretsprawl.scan.Suppressions;
+import dev.secretsprawl.source.DirectorySource;
+import dev.secretsprawl.source.Shard;
 import dev.secretsprawl.verify.VerificationService;
 
 import java.io.BufferedWriter;
@@ -108,6 +110,19 @@ final class ScanSession {
             }
         }
         return verify != null && verify.enabled() ? verified(result) : result;
+    }
+
+    /**
+     * The files of a tree being migrated, without the migration's own folder ({@code .sprawl/}: its ledger holds
+     * hashes, never values, and is neither a consumer nor a finding).
+     */
+    ScanResult scanMigratedTree(Path root, boolean applyBaseline) throws IOException {
+        ScanResult result = scan(new DirectorySource(root, config, engine.maxFileSizeBytes(), Shard.parse("1/1")),
+                "files", applyBaseline);
+        java.util.function.Predicate<Finding> outsideLedger = f -> !f.location().path().startsWith(".sprawl/");
+        return new ScanResult(result.target(), result.findings().stream().filter(outsideLedger).toList(),
+                result.suppressed().stream().filter(outsideLedger).toList(), result.warnings(), result.expiredAllowlist(),
+                result.stats());
     }
 
     /** The result with each finding verified once per distinct credential; --only-live keeps the live ones. */

@@ -4,6 +4,7 @@ import dev.secretsprawl.gate.GateRow.Kind;
 import dev.secretsprawl.gate.GateRow.Verdict;
 import dev.secretsprawl.migrate.CredentialHistory;
 import dev.secretsprawl.migrate.LegacyVerdict;
+import dev.secretsprawl.migrate.MigrationRunner;
 import dev.secretsprawl.migrate.ledger.LedgerRecord;
 import dev.secretsprawl.migrate.ledger.Step;
 import dev.secretsprawl.scan.Finding;
@@ -30,16 +31,11 @@ public final class Gate {
         List<Credential> find(CredentialHistory history) throws IOException, InterruptedException;
     }
 
-    /** Asks the verifiers afresh. */
-    @FunctionalInterface
-    public interface Verifying {
-        Verification verify(Credential credential, String secretHash) throws InterruptedException;
-    }
-
     private final LegacyLookup lookup;
-    private final Verifying verifying;
+    private final MigrationRunner.Verifying verifying;
 
-    public Gate(LegacyLookup lookup, Verifying verifying) {
+    /** @param verifying asks the verifiers afresh */
+    public Gate(LegacyLookup lookup, MigrationRunner.Verifying verifying) {
         this.lookup = lookup;
         this.verifying = verifying;
     }
@@ -112,7 +108,7 @@ public final class Gate {
                     : new GateRow(Kind.LEGACY_DEAD, Verdict.PASS, h.credential(), "", 0, proven
                     + (lookupProblem.isEmpty() ? "; value no longer found to re-check" : "; not re-checked" + lookupProblem));
         }
-        Verification v = LegacyVerdict.judge(legacy, hash, verifying::verify);
+        Verification v = LegacyVerdict.judge(legacy, hash, verifying);
         return switch (v.status()) {
             case LIVE -> new GateRow(Kind.LEGACY_LIVE, problem, h.credential(), "", 0, v.detail() + "; " + next(h));
             case DEAD -> new GateRow(Kind.LEGACY_DEAD, Verdict.PASS, h.credential(), "", 0, v.detail());
